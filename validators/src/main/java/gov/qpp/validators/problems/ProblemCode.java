@@ -1,0 +1,81 @@
+package gov.qpp.validators.problems;
+
+/**
+ * Every problem the gateway reports, by a code that never changes meaning. docs/problem-codes.md is generated
+ * from this enum and a test keeps it current, so clients can rely on the list.
+ */
+public enum ProblemCode {
+  // --- the document as bytes and JSON
+  DOCUMENT_TOO_LARGE(Severity.ERROR, "The document is larger than the gateway accepts."),
+  UNSUPPORTED_MEDIA_TYPE(Severity.ERROR, "The Content-Type is not one the endpoint accepts."),
+  JSON_SYNTAX(Severity.ERROR, "The document is not well-formed JSON."),
+  JSON_LIMIT_EXCEEDED(Severity.ERROR, "The JSON nests too deeply, or a string or number in it is too long."),
+  JSON_DUPLICATE_KEY(Severity.ERROR, "An object has the same key twice."),
+  JSON_WRONG_TYPE(Severity.ERROR, "A field has the wrong JSON type (for example a string where a number belongs)."),
+  JSON_UNKNOWN_FIELD(Severity.ERROR, "A field the QPP Submissions API does not define."),
+  JSON_MISSING_FIELD(Severity.ERROR, "A required field is missing."),
+  JSON_INVALID_VALUE(Severity.ERROR, "A field's value is not one of the allowed values or not of the allowed form."),
+  TOO_MANY_PROBLEMS(Severity.ERROR, "More problems were found than one answer lists."),
+
+  // --- who is reporting
+  TIN_FORMAT(Severity.ERROR, "A TIN must be exactly 9 digits."),
+  NPI_FORMAT(Severity.ERROR, "An NPI must be exactly 10 digits, starting with 1 or 2."),
+  NPI_CHECK_DIGIT(Severity.ERROR, "The NPI's last digit does not match its check digit (Luhn with the 80840 prefix)."),
+  ENTITY_IDENTIFIER_MISSING(Severity.ERROR, "The entity type needs an identifier that is missing (TIN, NPI or entityId)."),
+  ENTITY_IDENTIFIER_NOT_ALLOWED(Severity.ERROR, "The entity type does not take this identifier."),
+
+  // --- when
+  PERFORMANCE_YEAR_UNSUPPORTED(Severity.ERROR, "No measure catalog is loaded for the performance year."),
+  PERIOD_INVALID(Severity.ERROR, "The performance period is not a valid date range."),
+  PERIOD_OUTSIDE_YEAR(Severity.ERROR, "The performance period falls outside the performance year."),
+
+  // --- measurement sets
+  DUPLICATE_MEASUREMENT_SET(Severity.ERROR, "Two measurement sets share category, submission method and program."),
+  SUBMISSION_METHOD_NOT_ALLOWED_FOR_CATEGORY(Severity.ERROR, "The submission method cannot be used for the category."),
+  CEHRT_ID_MISSING(Severity.ERROR, "A CEHRT id is required for this measurement set."),
+  CEHRT_ID_FORMAT(Severity.ERROR, "The CEHRT id is not 15 characters of the form YYYYC... or XX15C...."),
+  PI_ENTITY_NOT_ALLOWED(Severity.ERROR, "Promoting Interoperability data is accepted only for individuals and groups."),
+  PROGRAM_UNKNOWN(Severity.ERROR, "The programName is not a program (mips, app1, appPlus, ...) or an MVP id of the year."),
+  APP_ENTITY_NOT_ALLOWED(Severity.ERROR, "The APM Performance Pathway does not accept this entity type."),
+  MEASUREMENT_SET_EMPTY(Severity.WARNING, "A measurement set has no measurements."),
+
+  // --- measures against the catalog
+  MEASURE_UNKNOWN(Severity.ERROR, "The measureId does not exist in the catalog for the performance year."),
+  MEASURE_CATEGORY_MISMATCH(Severity.ERROR, "The measure belongs to another category than its measurement set."),
+  MEASURE_SUBMISSION_METHOD_NOT_ALLOWED(Severity.ERROR, "The catalog does not allow this submission method for the measure."),
+  MEASURE_PROGRAM_NOT_ALLOWED(Severity.ERROR, "The catalog does not allow this program for the measure."),
+  MEASURE_VALUE_TYPE_MISMATCH(Severity.ERROR, "The value's shape does not match the measure's metric type."),
+  DUPLICATE_MEASURE(Severity.ERROR, "The same measureId appears twice in one measurement set."),
+
+  // --- measurement values
+  NEGATIVE_COUNT(Severity.ERROR, "A count is negative."),
+  NUMERATOR_EXCEEDS_DENOMINATOR(Severity.ERROR, "A proportion's numerator is greater than its denominator."),
+  PERFORMANCE_MET_EXCEEDS_ELIGIBLE_POPULATION(Severity.ERROR, "performanceMet is greater than eligiblePopulation."),
+  POPULATION_SUM_EXCEEDS_ELIGIBLE_POPULATION(Severity.ERROR,
+      "performanceMet + performanceNotMet + exclusions + exceptions is greater than eligiblePopulation."),
+  CQM_EXCLUSION_NOT_ALLOWED(Severity.ERROR, "A MIPS CQM reported by registry must have eligiblePopulationExclusion 0 or null."),
+  PERFORMANCE_RATE_REQUIRED(Severity.ERROR, "A QCDR (registry) measure needs performanceRate."),
+  PERFORMANCE_RATE_OUT_OF_RANGE(Severity.ERROR, "performanceRate must be between 0 and 100."),
+  STRATUM_UNKNOWN(Severity.ERROR, "A stratum name is not one the catalog defines for the measure."),
+  STRATUM_DUPLICATE(Severity.ERROR, "The same stratum appears twice."),
+  STRATUM_MISSING(Severity.ERROR, "A QCDR measure must report every stratum the catalog defines."),
+  PI_EXCLUSION_WITH_BASE_MEASURE(Severity.ERROR, "A PI exclusion was submitted together with the measure it excludes."),
+  PI_SUBSTITUTE_WITH_ORIGINAL(Severity.ERROR, "A PI substitute measure was submitted together with the measure it replaces.");
+
+  private final Severity severity;
+  private final String summary;
+
+  ProblemCode(Severity severity, String summary) {
+    this.severity = severity;
+    this.summary = summary;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  /** One sentence for the problem catalogue in the docs. */
+  public String summary() {
+    return summary;
+  }
+}
