@@ -8,18 +8,24 @@ import java.util.regex.Pattern;
  */
 public record Npi(String value) {
 
-  private static final Pattern SHAPE = Pattern.compile("[12]\\d{9}");
+  private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
   /** The Luhn sum that the prefix 80840 contributes (8*2→16→7, 0, 8, 4*2→8, 0 ... = 24). */
   private static final int PREFIX_80840_LUHN_SUM = 24;
 
   public Npi {
-    if (!isWellFormed(value) || !hasValidCheckDigit(value)) {
+    if (!isWellFormed(value) || !hasValidCheckDigit(value) || !hasValidLeadingDigit(value)) {
       throw new IllegalArgumentException("an NPI is 10 digits starting with 1 or 2 with a valid check digit");
     }
   }
 
+  /** Ten digits; the check digit and the leading digit are checked separately, so each gets its own message. */
   public static boolean isWellFormed(String candidate) {
-    return candidate != null && SHAPE.matcher(candidate).matches();
+    return candidate != null && TEN_DIGITS.matcher(candidate).matches();
+  }
+
+  /** NPIs are issued starting with 1 or 2. */
+  public static boolean hasValidLeadingDigit(String npi) {
+    return npi.charAt(0) == '1' || npi.charAt(0) == '2';
   }
 
   /** Check digit of a well-formed NPI; callers check the shape first. */

@@ -19,7 +19,7 @@ public enum ProblemCode {
 
   // --- who is reporting
   TIN_FORMAT(Severity.ERROR, "A TIN must be exactly 9 digits."),
-  NPI_FORMAT(Severity.ERROR, "An NPI must be exactly 10 digits, starting with 1 or 2."),
+  NPI_FORMAT(Severity.ERROR, "An NPI must be exactly 10 digits and start with 1 or 2."),
   NPI_CHECK_DIGIT(Severity.ERROR, "The NPI's last digit does not match its check digit (Luhn with the 80840 prefix)."),
   ENTITY_IDENTIFIER_MISSING(Severity.ERROR, "The entity type needs an identifier that is missing (TIN, NPI or entityId)."),
   ENTITY_IDENTIFIER_NOT_ALLOWED(Severity.ERROR, "The entity type does not take this identifier."),
@@ -51,7 +51,7 @@ public enum ProblemCode {
   NEGATIVE_COUNT(Severity.ERROR, "A count is negative."),
   NUMERATOR_EXCEEDS_DENOMINATOR(Severity.ERROR, "A proportion's numerator is greater than its denominator."),
   PERFORMANCE_MET_EXCEEDS_ELIGIBLE_POPULATION(Severity.ERROR, "performanceMet is greater than eligiblePopulation."),
-  POPULATION_SUM_EXCEEDS_ELIGIBLE_POPULATION(Severity.ERROR,
+  POPULATION_SUM_EXCEEDS_ELIGIBLE_POPULATION(Severity.WARNING,
       "performanceMet + performanceNotMet + exclusions + exceptions is greater than eligiblePopulation."),
   CQM_EXCLUSION_NOT_ALLOWED(Severity.ERROR, "A MIPS CQM reported by registry must have eligiblePopulationExclusion 0 or null."),
   PERFORMANCE_RATE_REQUIRED(Severity.ERROR, "A QCDR (registry) measure needs performanceRate."),

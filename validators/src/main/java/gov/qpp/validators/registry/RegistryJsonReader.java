@@ -242,13 +242,20 @@ public final class RegistryJsonReader {
     String path = fields.pathOf("nationalProviderIdentifier");
     if (!Npi.isWellFormed(text)) {
       problems.add(ProblemCode.NPI_FORMAT, path,
-          "nationalProviderIdentifier must be 10 digits starting with 1 or 2, found '" + text + "'");
+          "nationalProviderIdentifier must be exactly 10 digits, found '" + abbreviate(text) + "'");
       return null;
     }
+    boolean leadingDigitValid = Npi.hasValidLeadingDigit(text);
     if (!Npi.hasValidCheckDigit(text)) {
       problems.add(ProblemCode.NPI_CHECK_DIGIT, path, "nationalProviderIdentifier " + text
           + " fails the NPI check digit: its last digit should be " + Npi.checkDigitFor(text.substring(0, 9))
-          + " (Luhn with the 80840 prefix); check the number for a typing error");
+          + " (Luhn with the 80840 prefix)" + (leadingDigitValid ? "" : ", and NPIs start with 1 or 2")
+          + "; check the number for a typing error");
+      return null;
+    }
+    if (!leadingDigitValid) {
+      problems.add(ProblemCode.NPI_FORMAT, path, "nationalProviderIdentifier " + text + " starts with "
+          + text.charAt(0) + "; NPIs start with 1 or 2");
       return null;
     }
     return new Npi(text);

@@ -28,7 +28,7 @@ final class StrataRule implements MeasurementRule {
       } else if (!defined.contains(name)) {
         check.report(ProblemCode.STRATUM_UNKNOWN, field, "stratum '" + name + "' is not defined for this measure in "
             + check.context().catalog().year() + "; the catalog's strata are "
-            + (defined.isEmpty() ? "none (report a single rate)" : defined));
+            + (defined.isEmpty() ? "none (report a single rate)" : defined) + caseHint(name, defined));
       }
     }
     if (measure.registryMeasure()) {
@@ -39,5 +39,11 @@ final class StrataRule implements MeasurementRule {
         }
       }
     }
+  }
+
+  /** Names are case-sensitive; say so when only the case differs (the QPP docs' own example trips on this). */
+  private static String caseHint(String name, List<String> defined) {
+    return defined.stream().filter(candidate -> candidate.equalsIgnoreCase(name)).findFirst()
+        .map(candidate -> "; names are case-sensitive: did you mean '" + candidate + "'?").orElse("");
   }
 }

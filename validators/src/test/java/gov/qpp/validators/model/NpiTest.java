@@ -17,7 +17,8 @@ class NpiTest {
 
   @Test
   void qppDocsExampleNpiFailsItsCheckDigit() {
-    assertTrue(Npi.isWellFormed("9876543210") == false, "9876543210 starts with 9, which no NPI does");
+    assertTrue(Npi.isWellFormed("9876543210"));
+    assertFalse(Npi.hasValidLeadingDigit("9876543210"));
     assertFalse(Npi.hasValidCheckDigit("9876543210"));
     assertEquals(3, Npi.checkDigitFor("987654321"));
   }
@@ -32,6 +33,7 @@ class NpiTest {
 
   @Test
   void shapeIsTenDigitsStartingWithOneOrTwo() {
+    assertThrows(IllegalArgumentException.class, () -> new Npi("9234567896"));
     assertFalse(Npi.isWellFormed("123456789"));
     assertFalse(Npi.isWellFormed("12345678931"));
     assertFalse(Npi.isWellFormed("12345678a3"));
