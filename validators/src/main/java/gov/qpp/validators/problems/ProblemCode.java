@@ -7,6 +7,10 @@ package gov.qpp.validators.problems;
 public enum ProblemCode {
   // --- the document as bytes and JSON
   DOCUMENT_TOO_LARGE(Severity.ERROR, "The document is larger than the gateway accepts."),
+  AUTHENTICATION_REQUIRED(Severity.ERROR, "The request has no valid bearer token."),
+  NOT_FOUND(Severity.ERROR, "No such resource (or not one the caller may see)."),
+  INVALID_PARAMETER(Severity.ERROR, "A query or path parameter is missing or malformed."),
+  GATEWAY_BUSY(Severity.ERROR, "The gateway is at capacity; retry after the Retry-After delay."),
   UNSUPPORTED_MEDIA_TYPE(Severity.ERROR, "The Content-Type is not one the endpoint accepts."),
   JSON_SYNTAX(Severity.ERROR, "The document is not well-formed JSON."),
   JSON_LIMIT_EXCEEDED(Severity.ERROR, "The JSON nests too deeply, or a string or number in it is too long."),

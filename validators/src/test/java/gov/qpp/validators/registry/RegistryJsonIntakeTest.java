@@ -70,6 +70,19 @@ class RegistryJsonIntakeTest {
     assertEquals(76.923, value.rate().performanceRate(), 0.001);
   }
 
+  @Test
+  void writerOutputReadsBackToTheSameSubmission() {
+    ObjectNode multi = JSON.createObjectNode().put("isEndToEndReported", true);
+    multi.putArray("strata").add(stratum("14DaysOfDiagnosis", 3, 1, 4)).add(stratum("30DaysOfVisit", 2, 2, 4));
+    ObjectNode document = valid2022();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) document.get("measurementSets"))
+        .add(set("quality", "electronicHealthRecord", 2022, measurement("305", multi)));
+    IntakeResult first = intake(document);
+    assertTrue(first.accepted(), first.problems().toString());
+    IntakeResult second = intake(QppJsonWriter.submission(first.submission()));
+    assertEquals(first.submission(), second.submission());
+  }
+
   // --- JSON layer
 
   @Test

@@ -1,0 +1,122 @@
+package gov.qpp.gateway;
+
+import gov.qpp.gateway.config.GatewayConfig;
+import gov.qpp.gateway.db.Database;
+import gov.qpp.gateway.db.EmbeddedDatabase;
+import gov.qpp.gateway.db.Migrations;
+import gov.qpp.gateway.http.ApiRouter;
+import gov.qpp.gateway.http.BearerAuth;
+import gov.qpp.gateway.http.HealthHandlers;
+import gov.qpp.gateway.http.IntakeLimiter;
+import gov.qpp.gateway.http.ReadHandlers;
+import gov.qpp.gateway.http.SubmissionHandlers;
+import gov.qpp.gateway.scoring.ScoringVerticle;
+import gov.qpp.gateway.storage.ScoreStore;
+import gov.qpp.gateway.storage.SubmissionStore;
+import gov.qpp.validators.catalog.CatalogLoader;
+import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.registry.RegistryJsonIntake;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole gateway as one verticle whose start is one future chain: load the catalog → start or reach
+ * PostgreSQL → migrate → deploy scoring → build the router → listen. Stop mirrors it in reverse.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  /** A single document taking longer than this to validate is logged as blocked. */
+  static final long MAX_INTAKE_SECONDS = 60;
+
+  private final GatewayConfig config;
+  private final String bootstrapToken;
+  private EmbeddedDatabase embedded;
+  private Pool pool;
+  private WorkerExecutor intakeWorkers;
+  private HttpServer server;
+  private MeasureCatalog catalog;
+
+  public GatewayVerticle(GatewayConfig config, String bootstrapToken) {
+    this.config = config;
+    this.bootstrapToken = bootstrapToken;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.executeBlocking(this::loadCatalog)
+        .compose(loaded -> {
+          catalog = loaded;
+          return databaseUrl();
+        })
+        .compose(url -> {
+          pool = Database.pool(vertx, url, config.dbPoolSize());
+          return Migrations.migrate(pool);
+        })
+        .compose(migrated -> {
+          SubmissionStore submissions = new SubmissionStore(pool);
+          ScoreStore scores = new ScoreStore(pool);
+          return vertx.deployVerticle(new ScoringVerticle(catalog, submissions, scores))
+              .compose(deployed -> listen(submissions, scores));
+        });
+  }
+
+  private MeasureCatalog loadCatalog() {
+    long started = System.nanoTime();
+    MeasureCatalog loaded = CatalogLoader.load(config.measuresDir());
+    LOG.atInfo().addKeyValue("source", loaded.source()).addKeyValue("years", loaded.years().toString())
+        .addKeyValue("loadMillis", (System.nanoTime() - started) / 1_000_000).log("measure catalog loaded");
+    return loaded;
+  }
+
+  private Future<String> databaseUrl() {
+    if (config.dbUrl() != null) {
+      return Future.succeededFuture(config.dbUrl());
+    }
+    return vertx.executeBlocking(() -> {
+      embedded = EmbeddedDatabase.start(config.dataDir());
+      return embedded.url();
+    });
+  }
+
+  private Future<HttpServer> listen(SubmissionStore submissions, ScoreStore scores) {
+    intakeWorkers = vertx.createSharedWorkerExecutor("qpp-intake", config.intakeWorkers(), MAX_INTAKE_SECONDS,
+        TimeUnit.SECONDS);
+    SubmissionHandlers submissionHandlers = new SubmissionHandlers(vertx, new RegistryJsonIntake(catalog),
+        intakeWorkers, new IntakeLimiter(config.maxPendingIntakes()), submissions);
+    var router = ApiRouter.create(vertx, config.maxBodyBytes(), new BearerAuth(bootstrapToken), submissionHandlers,
+        new ReadHandlers(submissions, scores), new HealthHandlers(pool, catalog));
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .requestHandler(router)
+        .listen(config.httpPort())
+        .onSuccess(listening -> {
+          server = listening;
+          LOG.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
+        });
+  }
+
+  /** The port actually bound (differs from the configured one when that is 0). */
+  public int port() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed
+        .compose(done -> intakeWorkers == null ? Future.succeededFuture() : intakeWorkers.close())
+        .compose(done -> pool == null ? Future.succeededFuture() : pool.close())
+        .compose(done -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+          embedded.close();
+          return null;
+        }))
+        .onComplete(done -> LOG.info("gateway stopped"));
+  }
+}

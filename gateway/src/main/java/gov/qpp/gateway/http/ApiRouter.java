@@ -1,0 +1,39 @@
+package gov.qpp.gateway.http;
+
+import gov.qpp.validators.problems.ProblemCode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Every route of the gateway; authentication comes before any body is read. */
+public final class ApiRouter {
+
+  private ApiRouter() {
+  }
+
+  public static Router create(Vertx vertx, int maxBodyBytes, BearerAuth auth, SubmissionHandlers submissions,
+      ReadHandlers reads, HealthHandlers health) {
+    Router router = Router.router(vertx);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+
+    router.get("/health").handler(health::health);
+    router.get("/ready").handler(health::ready);
+
+    router.post("/api/submissions/validate").handler(auth).handler(submissions.requireJson).handler(body)
+        .handler(submissions::validateOnly);
+    router.post("/api/submissions").handler(auth).handler(submissions.requireJson).handler(body)
+        .handler(submissions::submit);
+    router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
+    router.get("/api/scores").handler(auth).handler(reads::scores);
+
+    FailureHandler failures = new FailureHandler(maxBodyBytes);
+    router.route().failureHandler(failures);
+    router.errorHandler(404, ctx -> failures.answer(ctx, ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND,
+        ctx.normalizedPath(), "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));
+    router.errorHandler(405, ctx -> failures.answer(ctx, ApiException.of(405, "MethodNotAllowed",
+        ProblemCode.NOT_FOUND, ctx.normalizedPath(), ctx.request().method() + " is not allowed on "
+            + ctx.normalizedPath())));
+    return router;
+  }
+
+}

@@ -1,0 +1,155 @@
+package gov.qpp.gateway.scoring;
+
+import gov.qpp.validators.catalog.Benchmark;
+import gov.qpp.validators.catalog.CatalogYear;
+import gov.qpp.validators.catalog.QualityMeasure;
+import gov.qpp.validators.model.Category;
+import gov.qpp.validators.model.Measurement;
+import gov.qpp.validators.model.MeasurementSet;
+import gov.qpp.validators.model.Submission;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scores the quality category of one submission (MIPS-RULES.md §3.2): per measure its class (data completeness,
+ * case minimum, benchmark), achievement points with the year's floor and topped-out cap, the best measures up to
+ * the required count per measurement set, and the highest-scoring set as the category score. Bonuses,
+ * improvement scoring and the other categories belong to the full scoring rules.
+ */
+public final class QualityScorer {
+
+  private QualityScorer() {
+  }
+
+  /** The score tree rooted at {@code total}. */
+  public static ScoreNode score(Submission submission, CatalogYear catalog) {
+    Optional<QualityYearRules> found = QualityYearRules.forYear(submission.performanceYear());
+    if (found.isEmpty()) {
+      return new ScoreNode("total", "Total Score", null, "not scored", List.of(),
+          Map.of("message", "no scoring parameters for performance year " + submission.performanceYear()
+              + " yet; the submission is stored and will be scored when they are added"));
+    }
+    QualityYearRules rules = found.get();
+    List<ScoreNode> sets = new ArrayList<>();
+    for (MeasurementSet set : submission.measurementSets()) {
+      if (set.category() == Category.QUALITY) {
+        sets.add(scoreSet(set, catalog, rules));
+      }
+    }
+    if (sets.isEmpty()) {
+      ScoreNode quality = new ScoreNode("quality", "QUALITY component of total score", null,
+          "no quality measurement set submitted", List.of(), Map.of("maxContribution", rules.qualityWeight()));
+      return new ScoreNode("total", "Total Score", null, "quality not reported", List.of(quality),
+          Map.of("maxContributionQuality", rules.qualityWeight()));
+    }
+    ScoreNode best = sets.stream().max(Comparator.comparingDouble(ScoreNode::value)).orElseThrow();
+    List<ScoreNode> marked = sets.stream().map(set -> withPicked(set, set == best)).toList();
+    double categoryScore = best.value();
+    double weighted = ScoreNode.round4(categoryScore * rules.qualityWeight() / 100.0);
+    ScoreNode quality = new ScoreNode("quality", "QUALITY component of total score", weighted,
+        "Scoring based on weight of " + fmt(rules.qualityWeight()) + "%; picked the highest scoring measurement set "
+            + best.detail(), marked,
+        Map.of("maxContribution", rules.qualityWeight(), "categoryScore", categoryScore));
+    return new ScoreNode("total", "Total Score", weighted, "quality category only", List.of(quality),
+        Map.of("maxContributionQuality", rules.qualityWeight(), "qualityCategoryScore", categoryScore,
+            "qualityWeightedScore", weighted, "scope", "quality category only (full MIPS scoring is a later issue)"));
+  }
+
+  private static ScoreNode scoreSet(MeasurementSet set, CatalogYear catalog, QualityYearRules rules) {
+    List<ScoreNode> measures = new ArrayList<>();
+    for (Measurement measurement : set.measurements()) {
+      catalog.qualityMeasure(measurement.measureId())
+          .ifPresent(measure -> measures.add(scoreMeasure(measurement, measure, set, catalog, rules)));
+    }
+    List<ScoreNode> ranked = new ArrayList<>(measures);
+    ranked.sort(Comparator.comparingDouble(ScoreNode::value).reversed());
+    List<ScoreNode> picked = ranked.subList(0, Math.min(rules.requiredMeasures(), ranked.size()));
+    double total = picked.stream().mapToDouble(ScoreNode::value).sum();
+    double denominator = 10.0 * rules.requiredMeasures();
+    double percent = ScoreNode.round4(Math.min(100.0, total / denominator * 100.0));
+    List<ScoreNode> parts = new ArrayList<>();
+    for (ScoreNode measure : measures) {
+      boolean isPicked = picked.contains(measure);
+      Map<String, Object> metadata = new LinkedHashMap<>(measure.metadata());
+      metadata.put("processingStatus", isPicked ? "PICKED" : "NOT_PICKED");
+      parts.add(new ScoreNode(measure.name(), measure.title(), measure.value(),
+          isPicked ? "Contributing " + fmt(measure.value()) : "Not among the best " + rules.requiredMeasures(),
+          List.of(), metadata));
+    }
+    return new ScoreNode("quality", "Measurement set " + set.submissionMethod(), percent, set.submissionMethod(),
+        parts, Map.of("denominator", denominator, "maxMeasurementsAllowed", rules.requiredMeasures(),
+            "totalDecileScore", ScoreNode.round4(total), "programName", set.programName()));
+  }
+
+  static ScoreNode scoreMeasure(Measurement measurement, QualityMeasure measure, MeasurementSet set,
+      CatalogYear catalog, QualityYearRules rules) {
+    MeasurePerformance performance = MeasurePerformance.of(measure, measurement.value());
+    Optional<Benchmark> benchmark = catalog.benchmark(measure.measureId(), set.submissionMethod());
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("measureTitle", measure.title());
+    metadata.put("performanceRate", performance.performanceRate());
+    metadata.put("reportingRate", performance.reportingRate() == null ? null
+        : MeasurePerformance.round2(performance.reportingRate()));
+    metadata.put("eligiblePopulation", performance.caseCount());
+    metadata.put("benchmarkType", set.submissionMethod());
+    metadata.put("noBenchmarks", benchmark.isEmpty());
+    Map<String, String> messages = new LinkedHashMap<>();
+    if (performance.note() != null) {
+      messages.put("performance", performance.note());
+    }
+    double points;
+    boolean complete = performance.reportingRate() != null
+        && performance.reportingRate() >= rules.dataCompleteness();
+    if (!complete) {
+      points = rules.class3Points();
+      metadata.put("measureClass", "Class 3");
+      messages.put("measurementClass", "Data completeness below " + fmt(rules.dataCompleteness()) + "%");
+    } else if (benchmark.isEmpty() || performance.caseCount() < rules.caseMinimum()
+        || performance.performanceRate() == null) {
+      points = rules.class2Points();
+      metadata.put("measureClass", "Class 2");
+      messages.put("measurementClass", benchmark.isEmpty() ? "No benchmark for " + set.submissionMethod()
+          : performance.performanceRate() == null ? "No performance rate"
+          : "Eligible population below the case minimum of " + rules.caseMinimum());
+    } else {
+      Benchmark used = benchmark.get();
+      boolean inverse = used.inverse() != null ? used.inverse() : measure.inverse();
+      AchievementPoints.Result result = AchievementPoints.score(used, performance.performanceRate(), inverse);
+      points = result.points();
+      metadata.put("measureClass", "Class 1");
+      metadata.put("decile", result.decile());
+      metadata.put("deciles", java.util.Arrays.stream(used.decileLowerBounds()).boxed().toList());
+      metadata.put("partialPoints", ScoreNode.round4(points - result.decile()));
+      metadata.put("decileScore", ScoreNode.round4(points));
+      metadata.put("toppedOut", used.toppedOut());
+      messages.put("measurementClass", "Eligible population is at least " + rules.caseMinimum()
+          + ", data completeness at least " + fmt(rules.dataCompleteness()) + "% and a benchmark exists");
+      if (rules.class1Floor() != null && points < rules.class1Floor()) {
+        points = rules.class1Floor();
+        messages.put("decileScore", "Applied the minimum score of " + fmt(rules.class1Floor()));
+      }
+      boolean capped = used.toppedOutByProgram() && rules.toppedOutCap() != null && !measure.sevenPointCapRemoved();
+      if (capped && points > rules.toppedOutCap()) {
+        points = rules.toppedOutCap();
+        messages.put("toppedOut", "Topped out for two years: capped at " + fmt(rules.toppedOutCap()) + " points");
+      }
+    }
+    points = ScoreNode.round4(points);
+    metadata.put("messages", messages);
+    return new ScoreNode(measure.measureId(), measure.title(), points, "", List.of(), metadata);
+  }
+
+  private static ScoreNode withPicked(ScoreNode set, boolean picked) {
+    Map<String, Object> metadata = new LinkedHashMap<>(set.metadata());
+    metadata.put("measurementSetPicked", picked);
+    return new ScoreNode(set.name(), set.title(), set.value(), set.detail(), set.parts(), metadata);
+  }
+
+  private static String fmt(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+}

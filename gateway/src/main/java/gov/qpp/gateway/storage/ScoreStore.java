@@ -1,0 +1,56 @@
+package gov.qpp.gateway.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+
+/** Score trees, versioned per submission; storing one also marks its submission as scored. */
+public final class ScoreStore {
+
+  private final Pool pool;
+
+  public ScoreStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Void> insert(UUID submissionId, JsonObject submission, Double total, JsonObject tree) {
+    Tuple row = Tuple.tuple().addUUID(submissionId)
+        .addString(submission.getString("taxpayerIdentificationNumber"))
+        .addString(submission.getString("nationalProviderIdentifier"))
+        .addString(submission.getString("entityId"))
+        .addInteger(submission.getInteger("performanceYear"))
+        .addDouble(total)
+        .addValue(tree);
+    return pool.withTransaction(connection -> connection.preparedQuery("insert into score (submission_id, tin, npi,"
+            + " entity_id, performance_year, total, tree) values ($1, $2, $3, $4, $5, $6, $7)").execute(row)
+        .compose(done -> connection.preparedQuery("update submission set scoring_status = 'scored' where id = $1")
+            .execute(Tuple.of(submissionId))))
+        .mapEmpty();
+  }
+
+  /**
+   * The current score of each submission for a TIN (and NPI, or the group's own when npi is null) in a year,
+   * newest submission first.
+   */
+  public Future<JsonArray> current(String tin, String npi, int year) {
+    String sql = "select distinct on (s.submission_id) s.submission_id, s.computed_at::text, s.total, s.tree,"
+        + " s.npi from score s where s.tin = $1 and s.performance_year = $2 and "
+        + (npi == null ? "s.npi is null" : "s.npi = $3")
+        + " order by s.submission_id, s.computed_at desc";
+    Tuple params = npi == null ? Tuple.of(tin, year) : Tuple.of(tin, year, npi);
+    return pool.preparedQuery(sql).execute(params).map(rows -> {
+      JsonArray scores = new JsonArray();
+      rows.forEach(row -> scores.add(new JsonObject()
+          .put("submissionId", row.getUUID(0).toString())
+          .put("computedAt", row.getString(1))
+          .put("taxpayerIdentificationNumber", tin)
+          .put("nationalProviderIdentifier", row.getString(4))
+          .put("performanceYear", year)
+          .put("score", row.getValue(3))));
+      return scores;
+    });
+  }
+}

@@ -1,0 +1,135 @@
+package gov.qpp.gateway.storage;
+
+import gov.qpp.validators.model.MeasurementSet;
+import gov.qpp.validators.model.Submission;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.registry.QppJsonWriter;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores accepted submissions: the raw document, the normalised submission, its measurement sets and
+ * measurements, in one transaction, so a submission is either wholly stored or not at all.
+ */
+public final class SubmissionStore {
+
+  /** What is stored about one accepted document. */
+  public record NewSubmission(String submitter, String format, String contentType, byte[] document,
+      Submission submission, List<Problem> warnings) {
+  }
+
+  /** A stored submission as read back. */
+  public record StoredSubmission(UUID id, String receivedAt, String submitter, String format,
+      String scoringStatus, JsonObject normalised, JsonArray warnings) {
+  }
+
+  private final Pool pool;
+
+  public SubmissionStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<UUID> insert(NewSubmission item) {
+    UUID id = UUID.randomUUID();
+    Submission submission = item.submission();
+    JsonObject normalised = new JsonObject(QppJsonWriter.submission(submission).toString());
+    Tuple row = Tuple.tuple()
+        .addUUID(id).addString(item.submitter()).addString(item.format()).addString(item.contentType())
+        .addString(submission.entityType().apiName())
+        .addString(submission.tin() == null ? null : submission.tin().value())
+        .addString(submission.npi() == null ? null : submission.npi().value())
+        .addString(submission.entityId())
+        .addInteger(submission.performanceYear())
+        .addBuffer(Buffer.buffer(item.document()))
+        .addValue(normalised)
+        .addValue(warningsJson(item.warnings()));
+    return pool.withTransaction(connection -> connection.preparedQuery("insert into submission (id, submitter,"
+            + " format, content_type, entity_type, tin, npi, entity_id, performance_year, document, normalised,"
+            + " warnings) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+        .execute(row)
+        .compose(done -> insertSets(connection, id, submission)))
+        .map(id);
+  }
+
+  private static Future<Void> insertSets(SqlConnection connection, UUID submissionId, Submission submission) {
+    List<Tuple> sets = new ArrayList<>();
+    List<Tuple> measurements = new ArrayList<>();
+    for (int s = 0; s < submission.measurementSets().size(); s++) {
+      MeasurementSet set = submission.measurementSets().get(s);
+      UUID setId = UUID.randomUUID();
+      sets.add(Tuple.tuple().addUUID(setId).addUUID(submissionId).addInteger(s)
+          .addString(set.category().apiName()).addString(set.submissionMethod()).addString(set.programName())
+          .addLocalDate(set.performanceStart()).addLocalDate(set.performanceEnd()).addString(set.cehrtId()));
+      for (int m = 0; m < set.measurements().size(); m++) {
+        var measurement = set.measurements().get(m);
+        JsonObject json = new JsonObject(QppJsonWriter.measurement(measurement).toString());
+        measurements.add(Tuple.of(setId, m, measurement.measureId(), new JsonObject().put("value", json.getValue("value"))));
+      }
+    }
+    Future<RowSet<Row>> chain = connection.preparedQuery("insert into measurement_set (id, submission_id, ordinal,"
+        + " category, submission_method, program_name, performance_start, performance_end, cehrt_id)"
+        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)").executeBatch(sets);
+    if (!measurements.isEmpty()) {
+      chain = chain.compose(done -> connection.preparedQuery("insert into measurement (measurement_set_id, ordinal,"
+          + " measure_id, value) values ($1, $2, $3, $4)").executeBatch(measurements));
+    }
+    return chain.mapEmpty();
+  }
+
+  public Future<Optional<StoredSubmission>> find(UUID id) {
+    return pool.preparedQuery("select id, received_at::text, submitter, format, scoring_status, normalised, warnings"
+            + " from submission where id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row row = rows.iterator().next();
+          return Optional.of(new StoredSubmission(row.getUUID(0), row.getString(1), row.getString(2),
+              row.getString(3), row.getString(4), (JsonObject) row.getValue(5), (JsonArray) row.getValue(6)));
+        });
+  }
+
+  /** The normalised submission (QPP JSON) and entity of one stored submission, for scoring. */
+  public Future<Optional<JsonObject>> normalised(UUID id) {
+    return pool.preparedQuery("select normalised from submission where id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of((JsonObject) rows.iterator().next().getValue(0)));
+  }
+
+  /** Submissions accepted but not yet scored (after a crash or restart), oldest first. */
+  public Future<List<UUID>> pendingScoring(int limit) {
+    return pool.preparedQuery("select id from submission where scoring_status = 'pending' order by received_at"
+            + " limit $1")
+        .execute(Tuple.of(limit))
+        .map(rows -> {
+          List<UUID> ids = new ArrayList<>();
+          rows.forEach(row -> ids.add(row.getUUID(0)));
+          return ids;
+        });
+  }
+
+  public Future<Long> count() {
+    return pool.query("select count(*) from submission").execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public static JsonArray warningsJson(List<Problem> warnings) {
+    JsonArray array = new JsonArray();
+    for (Problem problem : warnings) {
+      array.add(new JsonObject().put("code", problem.code().name()).put("severity",
+          problem.severity().name().toLowerCase()).put("message", problem.message()).put("path", problem.location()));
+    }
+    return array;
+  }
+}
