@@ -43,6 +43,7 @@ public final class GatewayVerticle extends VerticleBase {
   private WorkerExecutor intakeWorkers;
   private HttpServer server;
   private MeasureCatalog catalog;
+  private String databaseUrl;
 
   public GatewayVerticle(GatewayConfig config, String bootstrapToken) {
     this.config = config;
@@ -54,9 +55,10 @@ public final class GatewayVerticle extends VerticleBase {
     return vertx.executeBlocking(this::loadCatalog)
         .compose(loaded -> {
           catalog = loaded;
-          return databaseUrl();
+          return resolveDatabaseUrl();
         })
         .compose(url -> {
+          databaseUrl = url;
           pool = Database.pool(vertx, url, config.dbPoolSize());
           return Migrations.migrate(pool);
         })
@@ -76,7 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
     return loaded;
   }
 
-  private Future<String> databaseUrl() {
+  private Future<String> resolveDatabaseUrl() {
     if (config.dbUrl() != null) {
       return Future.succeededFuture(config.dbUrl());
     }
@@ -105,6 +107,11 @@ public final class GatewayVerticle extends VerticleBase {
   /** The port actually bound (differs from the configured one when that is 0). */
   public int port() {
     return server == null ? -1 : server.actualPort();
+  }
+
+  /** The database in use: the configured URL or the embedded server's. */
+  public String databaseUrl() {
+    return databaseUrl;
   }
 
   @Override

@@ -1,0 +1,128 @@
+package gov.qpp.conformance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends each case to a running gateway's {@code POST /api/submissions/validate}, which validates without
+ * storing anything, so the suite can run against production-like gateways before the deadline. 200 is
+ * accepted (codes from {@code data.warnings}), 422 is rejected (codes from {@code error.details}); anything
+ * else is no usable answer and fails the case with a message, never an exception.
+ */
+public final class HttpTarget implements Target {
+
+  public static final String VALIDATE_PATH = "/api/submissions/validate";
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  /** How much of an unexpected body a failure message quotes: enough to recognise it, not to flood a log. */
+  private static final int QUOTED_BODY_CHARS = 300;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI endpoint;
+  private final String token;
+  private final Duration timeout;
+  private final HttpClient client;
+
+  public HttpTarget(URI baseUrl, String token) {
+    this(baseUrl, token, DEFAULT_TIMEOUT);
+  }
+
+  public HttpTarget(URI baseUrl, String token, Duration timeout) {
+    this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + VALIDATE_PATH);
+    this.token = token;
+    this.timeout = timeout;
+    // Redirects are not followed: the bearer token must go to the gateway named, nowhere else.
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  @Override
+  public Observation validate(ConformanceCase testCase) throws TargetException {
+    HttpRequest request = HttpRequest.newBuilder(endpoint)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(testCase.document()))
+        .build();
+    HttpResponse<String> response = send(request);
+    return switch (response.statusCode()) {
+      case 200 -> new Observation(Outcome.ACCEPTED, codes(response, "data", "warnings"));
+      case 422 -> new Observation(Outcome.REJECTED, codes(response, "error", "details"));
+      case 401, 403 -> throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint
+          + ": the gateway refused the bearer token (check --token)");
+      default -> throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint
+          + " (expected 200 or 422): " + quote(response.body()));
+    };
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws TargetException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new TargetException("no answer from " + endpoint + " within " + timeout.toSeconds() + " s");
+    } catch (ConnectException e) {
+      throw new TargetException("cannot connect to " + endpoint + " (" + describe(e) + ")");
+    } catch (IOException e) {
+      throw new TargetException("request to " + endpoint + " failed (" + describe(e) + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted while waiting for " + endpoint);
+    }
+  }
+
+  /** The {@code code} of every element of {@code body.<envelope>.<list>}, or a failure naming what was wrong. */
+  private List<String> codes(HttpResponse<String> response, String envelope, String list) throws TargetException {
+    JsonNode items;
+    try {
+      items = JSON.readTree(response.body()).path(envelope).path(list);
+    } catch (JsonProcessingException e) {
+      throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint + " with a body that is not"
+          + " JSON: " + quote(response.body()));
+    }
+    if (!items.isArray()) {
+      throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint + " without the array "
+          + envelope + "." + list + ": " + quote(response.body()));
+    }
+    List<String> codes = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (!item.path("code").isTextual()) {
+        throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint + ": an element of "
+            + envelope + "." + list + " has no code: " + quote(item.toString()));
+      }
+      codes.add(item.get("code").asText());
+    }
+    return codes;
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+        + e.getMessage();
+  }
+
+  private static String quote(String body) {
+    String oneLine = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+    if (oneLine.isEmpty()) {
+      return "(empty body)";
+    }
+    return oneLine.length() <= QUOTED_BODY_CHARS ? oneLine : oneLine.substring(0, QUOTED_BODY_CHARS) + "...";
+  }
+
+  @Override
+  public String describe() {
+    return "gateway " + endpoint;
+  }
+}

@@ -1,0 +1,36 @@
+package gov.qpp.conformance;
+
+import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.registry.RegistryJsonIntake;
+
+/** Runs the gateway's own registry JSON intake in this JVM: the same answer the gateway gives, without a server. */
+public final class InProcessTarget implements Target {
+
+  private final RegistryJsonIntake intake;
+  private final String catalogSource;
+
+  public InProcessTarget(MeasureCatalog catalog) {
+    this.intake = new RegistryJsonIntake(catalog);
+    this.catalogSource = catalog.source() + ", years " + catalog.years();
+  }
+
+  @Override
+  public Observation validate(ConformanceCase testCase) throws TargetException {
+    IntakeResult result;
+    try {
+      result = intake.intake(testCase.document());
+    } catch (RuntimeException e) {
+      // A validator bug must fail this case, not end the run: the other cases still tell testers something.
+      throw new TargetException("the validator failed on this document: " + e);
+    }
+    return new Observation(result.accepted() ? Outcome.ACCEPTED : Outcome.REJECTED,
+        result.problems().stream().map(Problem::code).map(Enum::name).toList());
+  }
+
+  @Override
+  public String describe() {
+    return "in-process validator (catalog " + catalogSource + ")";
+  }
+}

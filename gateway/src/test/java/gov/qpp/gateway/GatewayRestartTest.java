@@ -1,0 +1,73 @@
+package gov.qpp.gateway;
+
+import static gov.qpp.gateway.CorpusDocuments.bytes;
+import static gov.qpp.gateway.CorpusDocuments.registryJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import gov.qpp.gateway.TestGateway.Reply;
+import gov.qpp.gateway.db.Database;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the gateway acknowledged survives a restart, and what it had not scored yet is scored after it. */
+@ExtendWith(VertxExtension.class)
+class GatewayRestartTest {
+
+  @Test
+  void acceptedDataSurvivesARestartAndPendingScoringResumes(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    TestGateway first = TestGateway.start(vertx, dataDir);
+    Reply created = first.post("/api/submissions", bytes(registryJson("measurement-set-post-request.json", 2022)));
+    assertEquals(201, created.status(), created.raw().body());
+    String id = created.json().getJsonObject("data").getString("id");
+    first.awaitScore("000000002", null, 2022, id);
+    first.stop(vertx);
+
+    TestGateway second = TestGateway.start(vertx, dataDir);
+    try {
+      Reply read = second.get("/api/submissions/" + id);
+      assertEquals(200, read.status());
+      assertEquals("000000002", read.json().getJsonObject("data").getJsonObject("submission")
+          .getString("taxpayerIdentificationNumber"));
+      assertEquals(1, second.get("/api/scores?tin=000000002&year=2022").json().getJsonObject("data")
+          .getJsonArray("scores").size());
+    } finally {
+      second.stop(vertx);
+    }
+  }
+
+  @Test
+  void pendingSubmissionsAreScoredAtStart(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    TestGateway first = TestGateway.start(vertx, dataDir);
+    Reply created = first.post("/api/submissions", bytes(registryJson("measurement-set-post-request.json", 2022)));
+    String id = created.json().getJsonObject("data").getString("id");
+    first.awaitScore("000000002", null, 2022, id);
+    first.stop(vertx);
+
+    // Between runs, make it look as if the gateway had stopped before scoring: pending, no score.
+    TestGateway second = TestGateway.start(vertx, dataDir);
+    Pool pool = Database.pool(vertx, second.databaseUrl(), 1);
+    try {
+      TestGateway.await(pool.preparedQuery("delete from score where submission_id = $1")
+          .execute(Tuple.of(UUID.fromString(id))));
+      TestGateway.await(pool.preparedQuery("update submission set scoring_status = 'pending' where id = $1")
+          .execute(Tuple.of(UUID.fromString(id))));
+    } finally {
+      TestGateway.await(pool.close());
+      second.stop(vertx);
+    }
+
+    TestGateway third = TestGateway.start(vertx, dataDir);
+    try {
+      third.awaitScore("000000002", null, 2022, id);
+    } finally {
+      third.stop(vertx);
+    }
+  }
+}
