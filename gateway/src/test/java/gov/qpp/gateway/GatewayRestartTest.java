@@ -35,8 +35,7 @@ class GatewayRestartTest {
       assertEquals(200, read.status());
       assertEquals("000000002", read.json().getJsonObject("data").getJsonObject("submission")
           .getString("taxpayerIdentificationNumber"));
-      assertEquals(1, second.get("/api/scores?tin=000000002&year=2022").json().getJsonObject("data")
-          .getJsonArray("scores").size());
+      second.awaitScore("000000002", null, 2022, id);
     } finally {
       second.stop(vertx);
     }
