@@ -42,8 +42,10 @@ public final class HttpTarget implements Target {
     this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + VALIDATE_PATH);
     this.token = token;
     this.timeout = timeout;
-    // Redirects are not followed: the bearer token must go to the gateway named, nowhere else.
+    // Redirects are not followed: the bearer token must go to the gateway named, nowhere else. HTTP/1.1 because
+    // the default (HTTP/2) turns plain-http POSTs into h2c upgrade requests, which proxies handle unevenly.
     this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
@@ -108,9 +110,16 @@ public final class HttpTarget implements Target {
     return codes;
   }
 
-  private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
-        + e.getMessage();
+  /** The innermost cause that says something: HttpClient often wraps "Connection refused" in a bare exception. */
+  private static String describe(Throwable e) {
+    Throwable said = e;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        said = cause;
+      }
+    }
+    return said.getMessage() == null ? said.getClass().getSimpleName() : said.getClass().getSimpleName() + ": "
+        + said.getMessage();
   }
 
   private static String quote(String body) {
