@@ -19,6 +19,10 @@ public enum ProblemCode {
   JSON_UNKNOWN_FIELD(Severity.ERROR, "A field the QPP Submissions API does not define."),
   JSON_MISSING_FIELD(Severity.ERROR, "A required field is missing."),
   JSON_INVALID_VALUE(Severity.ERROR, "A field's value is not one of the allowed values or not of the allowed form."),
+  XML_NOT_WELL_FORMED(Severity.ERROR, "The document is not well-formed XML (or is truncated, or not XML at all)."),
+  XML_DTD_NOT_ALLOWED(Severity.ERROR, "The XML has a DOCTYPE; DTDs and entities are refused (XXE, entity expansion)."),
+  XML_LIMIT_EXCEEDED(Severity.ERROR, "The XML nests too deeply, or an attribute, a text or the whole document is too large."),
+  XML_ENCODING(Severity.ERROR, "The XML's bytes do not match its declared encoding."),
   TOO_MANY_PROBLEMS(Severity.ERROR, "More problems were found than one answer lists."),
 
   // --- who is reporting
