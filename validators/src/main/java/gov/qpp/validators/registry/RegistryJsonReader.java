@@ -21,6 +21,7 @@ import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
+import gov.qpp.validators.rules.IdentifierChecks;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -215,50 +216,12 @@ public final class RegistryJsonReader {
     String tinText = fields.text("taxpayerIdentificationNumber", false);
     String npiText = fields.text("nationalProviderIdentifier", false);
     String entityId = fields.text("entityId", false);
-    Tin tin = readTin(tinText, fields, problems);
-    Npi npi = readNpi(npiText, fields, problems);
+    Tin tin = IdentifierChecks.tin(tinText, fields.pathOf("taxpayerIdentificationNumber"), problems);
+    Npi npi = IdentifierChecks.npi(npiText, fields.pathOf("nationalProviderIdentifier"), problems);
     if (entityType != null) {
       checkIdentifiers(entityType, tinText, npiText, entityId, fields, problems);
     }
     return new Header(entityType, tin, npi, entityId, year);
-  }
-
-  private static Tin readTin(String text, JsonFields fields, Problems problems) {
-    if (text == null) {
-      return null;
-    }
-    if (!Tin.isWellFormed(text)) {
-      problems.add(ProblemCode.TIN_FORMAT, fields.pathOf("taxpayerIdentificationNumber"),
-          "taxpayerIdentificationNumber must be exactly 9 digits (no dashes), found " + text.length() + " characters");
-      return null;
-    }
-    return new Tin(text);
-  }
-
-  private static Npi readNpi(String text, JsonFields fields, Problems problems) {
-    if (text == null) {
-      return null;
-    }
-    String path = fields.pathOf("nationalProviderIdentifier");
-    if (!Npi.isWellFormed(text)) {
-      problems.add(ProblemCode.NPI_FORMAT, path,
-          "nationalProviderIdentifier must be exactly 10 digits, found '" + abbreviate(text) + "'");
-      return null;
-    }
-    boolean leadingDigitValid = Npi.hasValidLeadingDigit(text);
-    if (!Npi.hasValidCheckDigit(text)) {
-      problems.add(ProblemCode.NPI_CHECK_DIGIT, path, "nationalProviderIdentifier " + text
-          + " fails the NPI check digit: its last digit should be " + Npi.checkDigitFor(text.substring(0, 9))
-          + " (Luhn with the 80840 prefix)" + (leadingDigitValid ? "" : ", and NPIs start with 1 or 2")
-          + "; check the number for a typing error");
-      return null;
-    }
-    if (!leadingDigitValid) {
-      problems.add(ProblemCode.NPI_FORMAT, path, "nationalProviderIdentifier " + text + " starts with "
-          + text.charAt(0) + "; NPIs start with 1 or 2");
-      return null;
-    }
-    return new Npi(text);
   }
 
   private static void checkIdentifiers(EntityType type, String tin, String npi, String entityId, JsonFields fields,

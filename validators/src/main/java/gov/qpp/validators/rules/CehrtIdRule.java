@@ -6,12 +6,15 @@ import gov.qpp.validators.problems.ProblemCode;
 import java.util.regex.Pattern;
 
 /**
- * PI sets (and eCQM quality sets from 2025) need a CEHRT id: 15 characters, {@code YYYYC} or {@code XX15C}
- * followed by ten letters or digits (MIPS-RULES.md §2.3).
+ * PI sets (from 2019, when ACI became PI) and eCQM quality sets (from 2025) need a CEHRT id: 15 letters or
+ * digits whose third and fourth characters name the edition (14, 15) or whose first four are a year, as
+ * {@code 0015C01ABCDEFGH} (2015 edition), {@code 0015E...} (2015 Cures Update) or {@code 2025C...}
+ * (MIPS-RULES.md §2.3; CMS's own samples use all three).
  */
 final class CehrtIdRule implements SubmissionRule {
 
-  static final Pattern CEHRT_ID = Pattern.compile("([0-9]{4}|[A-Za-z0-9]{2}15)C[A-Za-z0-9]{10}");
+  static final Pattern CEHRT_ID = Pattern.compile("([0-9]{4}|[A-Za-z0-9]{2}1[45])[A-Za-z0-9]{11}");
+  static final int PI_CEHRT_REQUIRED_FROM = 2019;
   static final int ECQM_CEHRT_REQUIRED_FROM = 2025;
 
   @Override
@@ -28,13 +31,14 @@ final class CehrtIdRule implements SubmissionRule {
         }
       } else if (!CEHRT_ID.matcher(id).matches()) {
         context.report(ProblemCode.CEHRT_ID_FORMAT, location, "cehrtId '" + id + "' must be 15 characters:"
-            + " 4 digits or 2 characters and '15', then 'C', then 10 letters or digits (e.g. 0015C01ABCDEFGH)");
+            + " letters or digits, the 3rd and 4th the CEHRT edition (14 or 15) or the first four a year,"
+            + " e.g. 0015C01ABCDEFGH");
       }
     }
   }
 
   private static boolean requiresCehrtId(MeasurementSet set, int year) {
-    return set.category().isInteroperability()
+    return set.category().isInteroperability() && year >= PI_CEHRT_REQUIRED_FROM
         || set.category() == Category.QUALITY && "electronicHealthRecord".equals(set.submissionMethod())
         && year >= ECQM_CEHRT_REQUIRED_FROM;
   }

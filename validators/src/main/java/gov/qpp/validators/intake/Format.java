@@ -1,0 +1,43 @@
+package gov.qpp.validators.intake;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The intake formats, each recognised by its media types. */
+public enum Format {
+  REGISTRY_JSON("registry-json", Set.of("application/json", "application/vnd.qpp.cms.gov.v1+json")),
+  /** XML is QRDA III today; QRDA I joins it (told apart by templateId) in its own issue. */
+  QRDA3("qrda3", Set.of("application/xml", "text/xml"));
+
+  private final String id;
+  private final Set<String> mediaTypes;
+
+  Format(String id, Set<String> mediaTypes) {
+    this.id = id;
+    this.mediaTypes = mediaTypes;
+  }
+
+  /** The name stored with each submission and shown in answers. */
+  public String id() {
+    return id;
+  }
+
+  /** The format of a Content-Type header value (parameters such as charset ignored). */
+  public static Optional<Format> forContentType(String contentType) {
+    if (contentType == null) {
+      return Optional.empty();
+    }
+    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    for (Format format : values()) {
+      if (format.mediaTypes.contains(mediaType)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static String acceptedMediaTypes() {
+    return "application/json, application/vnd.qpp.cms.gov.v1+json, application/xml, text/xml";
+  }
+}

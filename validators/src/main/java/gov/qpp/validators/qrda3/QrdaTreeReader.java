@@ -1,0 +1,143 @@
+package gov.qpp.validators.qrda3;
+
+import gov.qpp.validators.xml.HardenedXml;
+import gov.qpp.validators.xml.XmlRejection;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * One streaming pass over a QRDA III document (StAX cursor through the hardened factory) that keeps only the
+ * nodes of known templates and the few values each needs: memory grows with the number of measures and
+ * populations, not with the document's size (narrative text, comments and unknown parts are skipped).
+ */
+final class QrdaTreeReader {
+
+  static final String HL7_NAMESPACE = "urn:hl7-org:v3";
+
+  private QrdaTreeReader() {
+  }
+
+  /** The ClinicalDocument node with everything below it, or a rejection for XML that cannot be read. */
+  static QrdaNode read(InputStream in) throws XmlRejection {
+    XMLStreamReader xml = HardenedXml.openAtRoot(in);
+    try {
+      return walk(xml);
+    } catch (XMLStreamException e) {
+      throw new XmlRejection(HardenedXml.problemFor(e, xml));
+    } finally {
+      try {
+        xml.close();
+      } catch (XMLStreamException ignored) {
+        // closing a reader that already failed; nothing left to release
+      }
+    }
+  }
+
+  /** An open element: which node its content belongs to and its path relative to that node's element. */
+  private static final class Frame {
+    final String name;
+    final String xpath;
+    QrdaNode owner;
+    String relativePath;
+    boolean ownsNode;
+    final Map<String, Integer> childCounts = new HashMap<>();
+
+    Frame(String name, String xpath, QrdaNode owner, String relativePath) {
+      this.name = name;
+      this.xpath = xpath;
+      this.owner = owner;
+      this.relativePath = relativePath;
+    }
+  }
+
+  private static QrdaNode walk(XMLStreamReader xml) throws XMLStreamException {
+    String rootName = xml.getLocalName();
+    QrdaNode document = new QrdaNode(Template.DOCUMENT, "/" + rootName, line(xml), column(xml));
+    document.add("rootElement", rootName, line(xml), column(xml));
+    document.add("rootNamespace", String.valueOf(xml.getNamespaceURI()), line(xml), column(xml));
+    Deque<Frame> frames = new ArrayDeque<>();
+    Frame root = new Frame(rootName, "/" + rootName, document, "");
+    root.ownsNode = true;
+    frames.push(root);
+    while (xml.hasNext()) {
+      int event = xml.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        Frame parent = frames.peek();
+        String name = xml.getLocalName();
+        int index = parent.childCounts.merge(name, 1, Integer::sum);
+        String xpath = parent.xpath + "/" + name + (index > 1 ? "[" + index + "]" : "");
+        if (name.equals("templateId")) {
+          onTemplateId(xml, parent, document);
+        }
+        String relative = parent.relativePath.isEmpty() ? name : parent.relativePath + "/" + name;
+        Frame frame = new Frame(name, xpath, parent.owner, relative);
+        extract(xml, frame);
+        frames.push(frame);
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        frames.pop();
+        if (frames.isEmpty()) {
+          break;
+        }
+      }
+    }
+    // Read to the end so that anything after the root element (a second root, junk) is refused too.
+    while (xml.hasNext()) {
+      xml.next();
+    }
+    return document;
+  }
+
+  /** A templateId makes its element a node when the template is known and the element is not one already. */
+  private static void onTemplateId(XMLStreamReader xml, Frame element, QrdaNode document) {
+    String root = xml.getAttributeValue(null, "root");
+    if (element.owner == document && element.relativePath.isEmpty()) {
+      String extension = xml.getAttributeValue(null, "extension");
+      document.add("template", root + "|" + (extension == null ? "" : extension), line(xml), column(xml));
+      return;
+    }
+    Template template = Template.byRoot(root);
+    if (template == null || element.ownsNode) {
+      return;
+    }
+    QrdaNode node = new QrdaNode(template, element.xpath, line(xml), column(xml));
+    element.owner.children.add(node);
+    element.owner = node;
+    element.relativePath = "";
+    element.ownsNode = true;
+  }
+
+  private static void extract(XMLStreamReader xml, Frame frame) {
+    List<Extraction> wanted = Extraction.BY_TEMPLATE.get(frame.owner.template);
+    if (wanted == null) {
+      return;
+    }
+    for (Extraction extraction : wanted) {
+      if (!extraction.relativePath().equals(frame.relativePath)) {
+        continue;
+      }
+      if (extraction.rootFilter() != null
+          && !extraction.rootFilter().equals(xml.getAttributeValue(null, "root"))) {
+        continue;
+      }
+      String value = xml.getAttributeValue(null, extraction.attribute());
+      if (value != null) {
+        frame.owner.add(extraction.key(), value.trim(), line(xml), column(xml));
+      }
+    }
+  }
+
+  private static int line(XMLStreamReader xml) {
+    return xml.getLocation().getLineNumber();
+  }
+
+  private static int column(XMLStreamReader xml) {
+    return xml.getLocation().getColumnNumber();
+  }
+}

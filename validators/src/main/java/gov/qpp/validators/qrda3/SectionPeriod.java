@@ -1,0 +1,39 @@
+package gov.qpp.validators.qrda3;
+
+import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.problems.Problems;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A section's performance period, from its one reporting parameters act. */
+record SectionPeriod(LocalDate start, LocalDate end) {
+
+  /** The period, or null after a problem. */
+  static SectionPeriod of(QrdaNode section, String sectionName, Problems problems) {
+    List<QrdaNode> acts = section.children(Template.REPORTING_PARAMETERS);
+    if (acts.size() != 1) {
+      problems.add(ProblemCode.QRDA_REPORTING_PARAMETERS, section.location(), "the " + sectionName + " section needs"
+          + " exactly one reporting parameters act (template 2.16.840.1.113883.10.20.17.3.8), found " + acts.size());
+      return null;
+    }
+    QrdaNode act = acts.get(0);
+    LocalDate start = date(act, "low", "start", sectionName, problems);
+    LocalDate end = date(act, "high", "end", sectionName, problems);
+    return start == null || end == null ? null : new SectionPeriod(start, end);
+  }
+
+  private static LocalDate date(QrdaNode act, String key, String what, String sectionName, Problems problems) {
+    List<QrdaNode.Value> values = act.all(key);
+    if (values.size() != 1) {
+      problems.add(ProblemCode.QRDA_PERFORMANCE_PERIOD, act.location(), "the " + sectionName + " reporting period"
+          + " needs exactly one " + what + " (effectiveTime/" + key + "/@value), found " + values.size());
+      return null;
+    }
+    LocalDate date = QrdaDates.parse(values.get(0).text());
+    if (date == null) {
+      problems.add(ProblemCode.QRDA_PERFORMANCE_PERIOD, act.locationOf(key), "the " + sectionName + " reporting"
+          + " period " + what + " '" + values.get(0).text() + "' is not a date of the form yyyyMMdd");
+    }
+    return date;
+  }
+}
