@@ -1,0 +1,182 @@
+package gov.qpp.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.qpp.validators.SharedFolder;
+import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.qrda3.ConversionTool;
+import gov.qpp.validators.qrda3.Qrda3Intake;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parity with CMS's QRDA III conversion tool: every public sample file through our adapter (one build, every
+ * year), compared with what the tool answers for the file's own year (its PY2024 and PY2025 builds), or, for
+ * years without an answer, with whether the corpus README calls the file valid. Every difference must be one of
+ * the deliberate ones below (docs/qrda3.md explains each), and each listed one must really differ.
+ */
+class Qrda3ParityTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+      ? Double.compare(a.doubleValue(), b.doubleValue()) : (a.equals(b) ? 0 : 1);
+
+  /** Files the corpus README lists as valid for their own year (no oracle for 2017-2023). */
+  static final List<String> VALID = List.of("sample-files/2025/", "qrda-files/valid-QRDA-III-latest.xml",
+      "commandline-tests/valid-QRDA-III-latest.xml", "converter-tests/app/2025/", "converter-tests/app_plus/2025/",
+      "converter-tests/valid-QRDA-III-abridged.xml", "sample-files/2024/", "qrda-files/2024/valid-QRDA-III-latest.xml",
+      "converter-tests/app/2024/", "sample-files/2023/", "sample-files/2022/", "converter-tests/app/2022/",
+      "sample-files/2021/", "sample-files/2020/MIPS_APM_Entity_Submission.xml", "qrda-files/demo-mips-virtual-group.xml",
+      "qrda-files/valid-QRDA-III-latest-2018.xml", "acceptance-tests/2018/MIPS_GROUP_QRDA_III_PI_IA_Sample1.xml",
+      "acceptance-tests/2018/MIPS_Sample.xml", "acceptance-tests/2018/quality-mips-1.xml",
+      "acceptance-tests/2018/mipsCms347v1SampleFile.xml", "converter-tests/validations_1.xml",
+      "qrda-files/2017_Sample_QRDA_III_Informative.xml", "qrda-files/valid-QRDA-III-2017.xml",
+      "qrda-files/valid-QRDA-III.xml");
+
+  /** Where we deliberately answer otherwise than the oracle, and why (docs/qrda3.md, "Deliberate differences"). */
+  static final Map<String, String> DELIBERATE = new TreeMap<>(Map.ofEntries(
+      Map.entry("commandline-tests/valid-QRDA-III-latest.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("qrda-files/valid-QRDA-III-latest.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("qrda-files/2024/valid-QRDA-III-latest.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("sample-files/2025/MultiStrata_SinglePerformanceRate-sample.xml", "NPI 1234567890 fails the check digit"),
+      Map.entry("sample-files/2024/MultiStrata_SinglePerformanceRate-sample.xml", "NPI 1234567890 fails the check digit"),
+      Map.entry("sample-files/2023/MultiStrata_SinglePerformanceRate-sample.xml", "NPI 1234567890 fails the check digit"),
+      Map.entry("sample-files/2025/Mvp_Mips-Ind-Sample.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("sample-files/2024/Mvp_Mips-Ind-Sample.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("sample-files/2023/Mvp_Mips-Ind-Sample.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("sample-files/2022/App1-Indv-QRDA-III.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("sample-files/2022/Y6-NUMEX-QRDA-III-MIPS.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("sample-files/2021/App1-Indv-QRDA-III.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("converter-tests/app/2022/App1-Indv-QRDA-III.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("acceptance-tests/2018/quality-mips-1.xml", "its NPI fails the NPI check digit"),
+      Map.entry("qrda-files/valid-QRDA-III-2017.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("qrda-files/valid-QRDA-III-latest-2018.xml", "NPI 0777777777 fails the NPI check digit"),
+      Map.entry("converter-tests/valid-QRDA-III-abridged.xml",
+          "PI measure PI-PEA-1 and MVP MVP01123 do not exist in the catalog of its year (2018)"),
+      Map.entry("qrda-files/demo-mips-virtual-group.xml",
+          "its PI and IA periods are in 2020 while the quality period (the performance year) is 2022"),
+      Map.entry("qrda-files/2017_Sample_QRDA_III_Informative.xml", "measure 366 reports DENOM 130 above IPOP 125"),
+      Map.entry("qrda-files/valid-QRDA-III.xml",
+          "measure 226's population UUIDs are not those of the 2017 catalog"),
+      Map.entry("sample-files/2020/MIPS_APM_Entity_Submission.xml",
+          "program name MIPSAPM is not a program CMS accepts (MIPS_APMENTITY is)"),
+      Map.entry("converter-tests/validations_1.xml",
+          "its PI and IA sections have no reporting period and two PI measures lack a numerator or denominator")));
+
+  record Verdict(String file, String oracle, boolean identical, String detail) {
+  }
+
+  @Test
+  void everySampleFileAgreesWithTheToolOrDiffersDeliberately() throws IOException {
+    Path corpus = SharedFolder.corpus("qrda3").orElse(null);
+    assumeTrue(corpus != null, "skipped: ../shared/corpus/qrda3 not found");
+    Qrda3Intake intake = new Qrda3Intake(SharedCatalog.get());
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Path file : xmlFiles(corpus.resolve("files"))) {
+      String name = corpus.resolve("files").relativize(file).toString().replace('\\', '/');
+      Verdict verdict = judge(corpus, name, intake.intake(Files.readAllBytes(file)));
+      if (verdict != null) {
+        verdicts.add(verdict);
+      }
+    }
+    long identical = verdicts.stream().filter(Verdict::identical).count();
+    long oracle = verdicts.stream().filter(v -> v.oracle().startsWith("tool")).count();
+    long oracleIdentical = verdicts.stream().filter(v -> v.oracle().startsWith("tool") && v.identical()).count();
+    System.out.println("QRDA III parity: " + identical + " of " + verdicts.size() + " files identical ("
+        + oracleIdentical + " of " + oracle + " judged by the tool's answer for their year, the rest by the corpus"
+        + " README); the " + (verdicts.size() - identical) + " others differ deliberately:");
+    verdicts.stream().filter(v -> v.oracle().contains("rejected"))
+        .forEach(v -> System.out.println("  rejected by both: " + v.file() + " — " + v.detail()));
+    List<String> unexplained = new ArrayList<>();
+    for (Verdict verdict : verdicts) {
+      if (!verdict.identical()) {
+        String reason = DELIBERATE.get(verdict.file());
+        System.out.println("  " + verdict.file() + " [" + verdict.oracle() + "] " + verdict.detail() + " — "
+            + (reason == null ? "UNEXPLAINED" : reason));
+        if (reason == null) {
+          unexplained.add(verdict.file() + ": " + verdict.detail());
+        }
+      }
+    }
+    assertEquals(List.of(), unexplained, "differences from the tool that docs/qrda3.md does not explain");
+    List<String> stale = DELIBERATE.keySet().stream()
+        .filter(file -> verdicts.stream().noneMatch(v -> v.file().equals(file) && !v.identical())).toList();
+    assertEquals(List.of(), stale, "listed as deliberate differences but now identical: update the list and docs");
+    assertTrue(oracle > 20, "expected more than 20 files with an oracle, found " + oracle);
+  }
+
+  /** The verdict on one file, or null when neither the tool's answers nor the README judge it. */
+  private static Verdict judge(Path corpus, String name, IntakeResult ours) throws IOException {
+    String base = name.substring(0, name.length() - ".xml".length());
+    Integer year = ours.submission() == null ? null : ours.submission().performanceYear();
+    String ourSide = ours.accepted() ? "accepted" : "rejected " + errorCodes(ours);
+    if (year != null && (year == 2024 || year == 2025)) {
+      Path answers = corpus.resolve("answers-tool-py" + year);
+      Path ok = answers.resolve(base + "-qpp.json");
+      if (Files.exists(ok)) {
+        if (!ours.accepted()) {
+          return new Verdict(name, "tool py" + year + " accepted", false, "we " + ourSide);
+        }
+        boolean same = ConversionTool.qppJson(ours.submission()).equals(NUMBERS_BY_VALUE, JSON.readTree(ok.toFile()));
+        return new Verdict(name, "tool py" + year + " accepted", same, same ? "same QPP JSON" : "QPP JSON differs");
+      }
+      Path error = answers.resolve(base + "-error.json");
+      if (Files.exists(error)) {
+        return new Verdict(name, "tool py" + year + " rejected", !ours.accepted(),
+            "we " + ourSide + "; tool codes " + toolCodes(error) + ", ours as tool codes " + asToolCodes(ours));
+      }
+    }
+    if (VALID.stream().anyMatch(name::startsWith)) {
+      return new Verdict(name, "README: valid", ours.accepted(), "we " + ourSide);
+    }
+    boolean toolRejectsAll = Stream.of("2024", "2025")
+        .map(build -> corpus.resolve("answers-tool-py" + build).resolve(base + "-error.json"))
+        .allMatch(Files::exists);
+    if (year == null && toolRejectsAll) {
+      Path current = corpus.resolve("answers-tool-py2025").resolve(base + "-error.json");
+      return new Verdict(name, "tool rejected (every build)", !ours.accepted(), "we " + ourSide
+          + "; tool py2025 codes " + toolCodes(current) + ", ours as tool codes " + asToolCodes(ours));
+    }
+    return null;
+  }
+
+  private static java.util.Set<Integer> toolCodes(Path errorFile) throws IOException {
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    for (JsonNode error : JSON.readTree(errorFile.toFile()).path("errors")) {
+      for (JsonNode detail : error.path("details")) {
+        codes.add(detail.path("errorCode").asInt());
+      }
+    }
+    return codes;
+  }
+
+  private static java.util.Set<Integer> asToolCodes(IntakeResult result) {
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    result.problems().stream().filter(Problem::isError)
+        .forEach(p -> ConversionTool.errorCode(p.code()).ifPresent(codes::add));
+    return codes;
+  }
+
+  private static List<String> errorCodes(IntakeResult result) {
+    return result.problems().stream().filter(Problem::isError).map(p -> p.code().name()).distinct().toList();
+  }
+
+  private static List<Path> xmlFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+    }
+  }
+}
