@@ -6,6 +6,7 @@ import gov.qpp.gateway.db.EmbeddedDatabase;
 import gov.qpp.gateway.db.Migrations;
 import gov.qpp.gateway.http.ApiRouter;
 import gov.qpp.gateway.http.BearerAuth;
+import gov.qpp.gateway.http.ConvertHandler;
 import gov.qpp.gateway.http.HealthHandlers;
 import gov.qpp.gateway.http.IntakeLimiter;
 import gov.qpp.gateway.http.ReadHandlers;
@@ -15,7 +16,7 @@ import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
 import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.MeasureCatalog;
-import gov.qpp.validators.registry.RegistryJsonIntake;
+import gov.qpp.validators.intake.Intakes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -91,10 +92,12 @@ public final class GatewayVerticle extends VerticleBase {
   private Future<HttpServer> listen(SubmissionStore submissions, ScoreStore scores) {
     intakeWorkers = vertx.createSharedWorkerExecutor("qpp-intake", config.intakeWorkers(), MAX_INTAKE_SECONDS,
         TimeUnit.SECONDS);
-    SubmissionHandlers submissionHandlers = new SubmissionHandlers(vertx, new RegistryJsonIntake(catalog),
-        intakeWorkers, new IntakeLimiter(config.maxPendingIntakes()), submissions);
-    var router = ApiRouter.create(vertx, config.maxBodyBytes(), new BearerAuth(bootstrapToken), submissionHandlers,
-        new ReadHandlers(submissions, scores), new HealthHandlers(pool, catalog));
+    Intakes intakes = new Intakes(catalog);
+    IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
+    var router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
+        new BearerAuth(bootstrapToken), new SubmissionHandlers(vertx, intakes, intakeWorkers, limiter, submissions),
+        new ConvertHandler(vertx, intakes, intakeWorkers, limiter), new ReadHandlers(submissions, scores),
+        new HealthHandlers(pool, catalog));
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
         .requestHandler(router)
         .listen(config.httpPort())

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class TestGateway {
 
   public static final String TOKEN = "test-bootstrap-token";
-  public static final int MAX_BODY_BYTES = 256 * 1024;
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

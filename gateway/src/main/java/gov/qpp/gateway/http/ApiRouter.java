@@ -11,18 +11,22 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
-  public static Router create(Vertx vertx, int maxBodyBytes, BearerAuth auth, SubmissionHandlers submissions,
-      ReadHandlers reads, HealthHandlers health) {
+  public static Router create(Vertx vertx, int maxBodyBytes, java.nio.file.Path uploads, BearerAuth auth,
+      SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads, HealthHandlers health) {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    // The conversion endpoint takes a multipart file, which Vert.x Web spools to disk and deletes after the answer.
+    BodyHandler multipart = BodyHandler.create(uploads.toString()).setBodyLimit(maxBodyBytes)
+        .setDeleteUploadedFilesOnEnd(true);
 
     router.get("/health").handler(health::health);
     router.get("/ready").handler(health::ready);
 
-    router.post("/api/submissions/validate").handler(auth).handler(submissions.requireJson).handler(body)
+    router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat).handler(body)
         .handler(submissions::validateOnly);
-    router.post("/api/submissions").handler(auth).handler(submissions.requireJson).handler(body)
+    router.post("/api/submissions").handler(auth).handler(submissions.requireKnownFormat).handler(body)
         .handler(submissions::submit);
+    router.post("/api/convert").handler(auth).handler(multipart).handler(convert::handle);
     router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
     router.get("/api/scores").handler(auth).handler(reads::scores);
 

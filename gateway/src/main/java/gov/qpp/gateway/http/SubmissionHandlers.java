@@ -2,11 +2,12 @@ package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.SubmissionStore;
+import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.intake.Intakes;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.registry.QppJsonWriter;
-import gov.qpp.validators.registry.RegistryJsonIntake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -14,9 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,38 +27,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmissionHandlers {
 
-  static final Set<String> JSON_TYPES = Set.of("application/json", "application/vnd.qpp.cms.gov.v1+json");
-  static final String FORMAT_REGISTRY_JSON = "registry-json";
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandlers.class);
 
   private final Vertx vertx;
-  private final RegistryJsonIntake intake;
+  private final Intakes intakes;
   private final WorkerExecutor workers;
   private final IntakeLimiter limiter;
   private final SubmissionStore store;
 
-  public SubmissionHandlers(Vertx vertx, RegistryJsonIntake intake, WorkerExecutor workers, IntakeLimiter limiter,
+  public SubmissionHandlers(Vertx vertx, Intakes intakes, WorkerExecutor workers, IntakeLimiter limiter,
       SubmissionStore store) {
     this.vertx = vertx;
-    this.intake = intake;
+    this.intakes = intakes;
     this.workers = workers;
     this.limiter = limiter;
     this.store = store;
   }
 
-  /** Before the body is read: only formats this endpoint takes (a policy handler, so Vert.x runs it before the body). */
-  public final SecurityPolicyHandler requireJson = this::checkContentType;
+  /** Before the body is read: only formats the gateway reads (a policy handler, so Vert.x runs it first). */
+  public final SecurityPolicyHandler requireKnownFormat = SubmissionHandlers::checkContentType;
 
-  private void checkContentType(RoutingContext ctx) {
+  private static void checkContentType(RoutingContext ctx) {
     String contentType = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
-    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!JSON_TYPES.contains(mediaType)) {
+    if (Format.forContentType(contentType).isEmpty()) {
       ctx.fail(ApiException.of(415, "UnsupportedMediaType", ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-          "Content-Type '" + contentType + "' is not accepted here; send one of " + JSON_TYPES));
+          "Content-Type '" + contentType + "' is not accepted here; send one of " + Format.acceptedMediaTypes()));
       return;
     }
     ctx.next();
+  }
+
+  static Format format(RoutingContext ctx) {
+    return Format.forContentType(ctx.request().getHeader("Content-Type")).orElseThrow();
   }
 
   public void submit(RoutingContext ctx) {
@@ -67,12 +67,13 @@ public final class SubmissionHandlers {
       if (!result.accepted()) {
         return Future.failedFuture(rejected(result));
       }
-      var item = new SubmissionStore.NewSubmission(ctx.get(BearerAuth.PRINCIPAL), FORMAT_REGISTRY_JSON,
+      Format format = format(ctx);
+      var item = new SubmissionStore.NewSubmission(ctx.get(BearerAuth.PRINCIPAL), format.id(),
           ctx.request().getHeader("Content-Type"), ctx.body().buffer().getBytes(), result.submission(),
           result.warnings());
       return store.insert(item).map(id -> {
         vertx.eventBus().send(ScoringVerticle.ADDRESS, id.toString());
-        LOG.atInfo().addKeyValue("submissionId", id.toString()).addKeyValue("format", FORMAT_REGISTRY_JSON)
+        LOG.atInfo().addKeyValue("submissionId", id.toString()).addKeyValue("format", format.id())
             .addKeyValue("performanceYear", result.submission().performanceYear())
             .addKeyValue("sets", result.submission().measurementSets().size()).log("submission accepted");
         return new JsonObject().put("data", new JsonObject()
@@ -100,22 +101,28 @@ public final class SubmissionHandlers {
     }).onFailure(ctx::fail);
   }
 
-  private Future<IntakeResult> validate(RoutingContext ctx) {
+  /** Parses and validates the body on the intake workers, within the pending bound. */
+  Future<IntakeResult> validate(RoutingContext ctx) {
     try {
       limiter.acquire();
     } catch (ApiException busy) {
       return Future.failedFuture(busy);
     }
+    Format format = format(ctx);
     byte[] document = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    return workers.executeBlocking(() -> intake.intake(document), false)
+    return workers.executeBlocking(() -> intakes.intake(format, document), false)
         .onComplete(done -> limiter.release());
   }
 
-  private static ApiException rejected(IntakeResult result) {
+  /** 400 when the bytes are not readable XML at all (attacks included), 422 when the content is wrong. */
+  static ApiException rejected(IntakeResult result) {
     List<Problem> problems = result.problems();
     long errors = problems.stream().filter(Problem::isError).count();
-    return new ApiException(422, "ValidationError", "invalid submission: " + errors + " error"
-        + (errors == 1 ? "" : "s") + " found; nothing was stored", problems, null);
+    String summary = errors + " error" + (errors == 1 ? "" : "s") + " found; nothing was stored";
+    if (problems.stream().anyMatch(problem -> problem.code().name().startsWith("XML_"))) {
+      return new ApiException(400, "MalformedDocument", "the document cannot be read: " + summary, problems, null);
+    }
+    return new ApiException(422, "ValidationError", "invalid submission: " + summary, problems, null);
   }
 
   static UUID parseId(String text) {

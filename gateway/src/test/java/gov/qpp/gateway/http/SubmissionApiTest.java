@@ -161,9 +161,9 @@ class SubmissionApiTest {
   }
 
   @Test
-  void xmlIsNotAcceptedHereYet() throws Exception {
-    Reply reply = gateway.send(gateway.request("/api/submissions").header("Content-Type", "application/xml")
-        .POST(HttpRequest.BodyPublishers.ofString("<ClinicalDocument/>")).build());
+  void unknownContentTypeIs415() throws Exception {
+    Reply reply = gateway.send(gateway.request("/api/submissions").header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString("a,b")).build());
     assertEquals(415, reply.status());
     assertEquals(Set.of("UNSUPPORTED_MEDIA_TYPE"), codes(reply));
   }

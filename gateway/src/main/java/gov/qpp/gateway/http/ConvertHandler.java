@@ -1,0 +1,91 @@
+package gov.qpp.gateway.http;
+
+import gov.qpp.validators.intake.Format;
+import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.intake.Intakes;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.qrda3.ConversionTool;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/convert}: CMS's conversion tool's REST interface for users migrating from it. A multipart
+ * {@code file} field with a QRDA III document answers 201 with the QPP JSON, or 422 with the tool's error shape
+ * ({@code errors[].details[]} with errorCode, message and location path/line/column) plus our problem code.
+ * Nothing is stored.
+ */
+public final class ConvertHandler {
+
+  static final String FILE_FIELD = "file";
+  private static final Pattern LOCATION = Pattern.compile("^(.*) \\(line (\\d+), column (\\d+)\\)$");
+
+  private final Vertx vertx;
+  private final Intakes intakes;
+  private final WorkerExecutor workers;
+  private final IntakeLimiter limiter;
+
+  public ConvertHandler(Vertx vertx, Intakes intakes, WorkerExecutor workers, IntakeLimiter limiter) {
+    this.vertx = vertx;
+    this.intakes = intakes;
+    this.workers = workers;
+    this.limiter = limiter;
+  }
+
+  public void handle(RoutingContext ctx) {
+    FileUpload upload = ctx.fileUploads().stream().filter(f -> FILE_FIELD.equals(f.name())).findFirst().orElse(null);
+    if (upload == null) {
+      ctx.fail(ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, FILE_FIELD,
+          "send the QRDA III document as multipart/form-data field 'file'"));
+      return;
+    }
+    limiter.acquire();
+    String name = upload.fileName();
+    Path stored = Path.of(upload.uploadedFileName());
+    workers.executeBlocking(() -> intakes.intake(Format.QRDA3, Files.readAllBytes(stored)), false)
+        .onComplete(done -> limiter.release())
+        .onSuccess(result -> answer(ctx, name, result))
+        .onFailure(ctx::fail);
+  }
+
+  private void answer(RoutingContext ctx, String fileName, IntakeResult result) {
+    if (result.accepted()) {
+      Responses.json(ctx, 201, new JsonObject(ConversionTool.qppJson(result.submission()).toString()));
+      return;
+    }
+    JsonArray details = new JsonArray();
+    for (Problem problem : result.problems()) {
+      if (!problem.isError()) {
+        continue;
+      }
+      details.add(new JsonObject()
+          .put("errorCode", ConversionTool.errorCode(problem.code()).orElse(null))
+          .put("code", problem.code().name())
+          .put("message", problem.message())
+          .put("location", location(problem.location())));
+    }
+    Responses.json(ctx, 422, new JsonObject().put("errors", new JsonArray().add(new JsonObject()
+        .put("sourceIdentifier", fileName)
+        .put("type", "ValidationError")
+        .put("message", "the document was not converted: " + details.size() + " errors")
+        .put("details", details))));
+  }
+
+  /** Our locations read "XPath (line L, column C)"; the tool's clients want the parts separately. */
+  static JsonObject location(String location) {
+    Matcher matcher = LOCATION.matcher(location);
+    if (!matcher.matches()) {
+      return new JsonObject().put("path", location);
+    }
+    return new JsonObject().put("path", matcher.group(1)).put("line", Integer.parseInt(matcher.group(2)))
+        .put("column", Integer.parseInt(matcher.group(3)));
+  }
+}
