@@ -96,7 +96,7 @@ public final class GatewayVerticle extends VerticleBase {
     IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
     var router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
         new BearerAuth(bootstrapToken), new SubmissionHandlers(vertx, intakes, intakeWorkers, limiter, submissions),
-        new ConvertHandler(vertx, intakes, intakeWorkers, limiter), new ReadHandlers(submissions, scores),
+        new ConvertHandler(intakes, intakeWorkers, limiter), new ReadHandlers(submissions, scores),
         new HealthHandlers(pool, catalog));
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
         .requestHandler(router)

@@ -35,18 +35,21 @@ public final class CatalogLoadBenchmark {
     double coldMillis = (System.nanoTime() - coldStart) / 1e6;
 
     List<Double> timed = new ArrayList<>();
-    MeasureCatalog last = cold;
+    MeasureCatalog loaded = cold;
     for (int i = 0; i < TIMED_LOADS; i++) {
       long start = System.nanoTime();
-      last = CatalogLoader.fromDirectory(directory);
+      loaded = CatalogLoader.fromDirectory(directory);
       timed.add((System.nanoTime() - start) / 1e6);
     }
+    MeasureCatalog last = loaded;
     Collections.sort(timed);
     System.out.printf(Locale.ROOT, "catalog            %s%n", last.source());
-    System.out.printf(Locale.ROOT, "years loaded       %s (%d)%n", last.years(), last.years().size());
+    int measures = last.years().stream().mapToInt(year -> last.year(year).orElseThrow().measureCount()).sum();
+    System.out.printf(Locale.ROOT, "years loaded       %s (%d years, %d measures)%n", last.years(),
+        last.years().size(), measures);
     System.out.printf(Locale.ROOT, "machine            %s%n", Machine.current().describe());
     System.out.printf(Locale.ROOT, "cold load          %.0f ms%n", coldMillis);
-    System.out.printf(Locale.ROOT, "%d timed loads     min %.0f ms, median %.0f ms, max %.0f ms%n", TIMED_LOADS,
+    System.out.printf(Locale.ROOT, "timed loads (%d)    min %.0f ms, median %.0f ms, max %.0f ms%n", TIMED_LOADS,
         timed.get(0), timed.get(timed.size() / 2), timed.get(timed.size() - 1));
   }
 

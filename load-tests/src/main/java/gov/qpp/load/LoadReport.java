@@ -3,6 +3,8 @@ package gov.qpp.load;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -41,8 +43,8 @@ record LoadReport(Instant finishedAt, Machine machine, String gateway, LoadOptio
         windowSeconds()));
     line(out, "requests", String.format(Locale.ROOT, "%d sent, %d dropped by driver (max in flight %d)", r.sent(),
         r.droppedByDriver(), options.maxInFlight()));
-    line(out, "status", String.format(Locale.ROOT, "201=%d 422=%d 503=%d other=%d errors=%d", r.created(),
-        r.invalid(), r.busy(), r.otherStatus(), r.errors()));
+    line(out, "status", String.format(Locale.ROOT, "201=%d 422=%d 503=%d other=%d%s errors=%d", r.created(),
+        r.invalid(), r.busy(), r.otherStatus(), otherText(r.otherByStatus()), r.errors()));
     line(out, "latency all (ms)", latencyText(r.allResponses()));
     line(out, "latency 201 (ms)", latencyText(r.accepted()));
     return out.toString();
@@ -66,6 +68,7 @@ record LoadReport(Instant finishedAt, Machine machine, String gateway, LoadOptio
         .put("droppedByDriver", r.droppedByDriver())
         .put("status", new JsonObject().put("201", r.created()).put("422", r.invalid()).put("503", r.busy())
             .put("other", r.otherStatus()).put("errors", r.errors()))
+        .put("otherByStatus", otherJson(r.otherByStatus()))
         .put("latencyMillis", new JsonObject()
             .put("all", latencyJson(r.allResponses()))
             .put("accepted", latencyJson(r.accepted())));
@@ -73,6 +76,22 @@ record LoadReport(Instant finishedAt, Machine machine, String gateway, LoadOptio
 
   private static void line(StringBuilder out, String label, String value) {
     out.append(String.format(Locale.ROOT, "%-18s %s%n", label, value));
+  }
+
+  private static String otherText(Map<Integer, Long> byStatus) {
+    if (byStatus.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(" (");
+    new TreeMap<>(byStatus).forEach((status, count) -> text.append(text.length() > 2 ? ", " : "").append(status)
+        .append(": ").append(count));
+    return text.append(')').toString();
+  }
+
+  private static JsonObject otherJson(Map<Integer, Long> byStatus) {
+    JsonObject json = new JsonObject();
+    new TreeMap<>(byStatus).forEach((status, count) -> json.put(String.valueOf(status), count));
+    return json;
   }
 
   private static String latencyText(Histogram histogram) {

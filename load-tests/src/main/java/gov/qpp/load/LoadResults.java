@@ -1,5 +1,7 @@
 package gov.qpp.load;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,6 +21,8 @@ final class LoadResults {
   private long invalid;
   private long busy;
   private long otherStatus;
+  /** Which statuses "other" was made of: a 500 and a 401 call for very different fixes. */
+  private final Map<Integer, Long> otherByStatus = new TreeMap<>();
   private long errors;
   private long droppedByDriver;
   private long lastCompletionNanos;
@@ -41,7 +45,10 @@ final class LoadResults {
       }
       case 422 -> invalid++;
       case 503 -> busy++;
-      default -> otherStatus++;
+      default -> {
+        otherStatus++;
+        otherByStatus.merge(status, 1L, Long::sum);
+      }
     }
     lastCompletionNanos = Math.max(lastCompletionNanos, completedNanos);
   }
@@ -53,12 +60,13 @@ final class LoadResults {
   }
 
   synchronized Snapshot snapshot() {
-    return new Snapshot(sent, created, invalid, busy, otherStatus, errors, droppedByDriver, lastCompletionNanos,
-        allResponses.copy(), accepted.copy());
+    return new Snapshot(sent, created, invalid, busy, otherStatus, Map.copyOf(otherByStatus), errors,
+        droppedByDriver, lastCompletionNanos, allResponses.copy(), accepted.copy());
   }
 
   /** An immutable copy for reporting. */
-  record Snapshot(long sent, long created, long invalid, long busy, long otherStatus, long errors,
+  record Snapshot(long sent, long created, long invalid, long busy, long otherStatus, Map<Integer, Long> otherByStatus,
+      long errors,
       long droppedByDriver, long lastCompletionNanos, Histogram allResponses, Histogram accepted) {
 
     long completed() {

@@ -38,6 +38,20 @@ public final class RegistryJsonLoad {
   }
 
   static int run(LoadOptions options) throws Exception {
+    LoadReport report = measure(options);
+    if (report == null) {
+      return 1;
+    }
+    Files.createDirectories(options.output().toAbsolutePath().getParent());
+    Files.writeString(options.output(), report.json().encodePrettily() + "\n");
+    // printed after the gateway has stopped, so its shutdown logs do not bury the report
+    System.out.print(report.text());
+    System.out.println("JSON report: " + options.output());
+    return 0;
+  }
+
+  /** The run itself; null when the preflight request is refused. The in-process gateway is stopped on return. */
+  private static LoadReport measure(LoadOptions options) throws Exception {
     InProcessGateway inProcess = null;
     OpenModelDriver driver = null;
     try {
@@ -58,17 +72,12 @@ public final class RegistryJsonLoad {
       if (check.statusCode() != 201) {
         System.err.println("preflight POST /api/submissions answered " + check.statusCode() + ", not 201: "
             + check.body());
-        return 1;
+        return null;
       }
       List<byte[]> documents = documents(options);
       OpenModelDriver.Run run = driver.run(options.rate(), options.warmupSeconds(), options.durationSeconds(),
           i -> documents.get((int) (i % documents.size())));
-      LoadReport report = new LoadReport(Instant.now(), Machine.current(), description, options, run);
-      System.out.print(report.text());
-      Files.createDirectories(options.output().toAbsolutePath().getParent());
-      Files.writeString(options.output(), report.json().encodePrettily() + "\n");
-      System.out.println("JSON report: " + options.output());
-      return 0;
+      return new LoadReport(Instant.now(), Machine.current(), description, options, run);
     } finally {
       if (driver != null) {
         driver.close();

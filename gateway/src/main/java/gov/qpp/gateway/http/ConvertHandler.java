@@ -6,7 +6,6 @@ import gov.qpp.validators.intake.Intakes;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.qrda3.ConversionTool;
-import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,13 +27,11 @@ public final class ConvertHandler {
   static final String FILE_FIELD = "file";
   private static final Pattern LOCATION = Pattern.compile("^(.*) \\(line (\\d+), column (\\d+)\\)$");
 
-  private final Vertx vertx;
   private final Intakes intakes;
   private final WorkerExecutor workers;
   private final IntakeLimiter limiter;
 
-  public ConvertHandler(Vertx vertx, Intakes intakes, WorkerExecutor workers, IntakeLimiter limiter) {
-    this.vertx = vertx;
+  public ConvertHandler(Intakes intakes, WorkerExecutor workers, IntakeLimiter limiter) {
     this.intakes = intakes;
     this.workers = workers;
     this.limiter = limiter;
