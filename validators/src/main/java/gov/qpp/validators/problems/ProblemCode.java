@@ -45,7 +45,8 @@ public enum ProblemCode {
   QRDA_AGGREGATE_COUNT(Severity.ERROR, "A count must be given exactly once as a whole number ≥ 0."),
   QRDA_PERFORMANCE_RATE(Severity.ERROR, "A performance rate must be a number from 0 to 1 (or nullFlavor NA) with its UUID."),
   QRDA_MEASURE_PERFORMED(Severity.ERROR, "An attestation needs exactly one measure-performed value of Y or N."),
-  QRDA_PI_MEASURE(Severity.ERROR, "A PI measure needs one measure id and exactly one numerator and one denominator."),
+  QRDA_MEASURE_ID(Severity.ERROR, "An improvement activity or PI measure needs exactly one measure id."),
+  QRDA_PI_MEASURE(Severity.ERROR, "A PI proportion measure needs exactly one numerator and one denominator."),
 
   // --- who is reporting
   TIN_FORMAT(Severity.ERROR, "A TIN must be exactly 9 digits."),

@@ -26,6 +26,7 @@ public final class ConversionTool {
       Map.entry(ProblemCode.QRDA_DENOMINATOR_EXCEEDS_POPULATION, 13),
       Map.entry(ProblemCode.QRDA_POPULATION_UNKNOWN, 14),
       Map.entry(ProblemCode.QRDA_PI_MEASURE, 18),
+      Map.entry(ProblemCode.QRDA_MEASURE_ID, 16),
       Map.entry(ProblemCode.QRDA_NO_SECTION, 23),
       Map.entry(ProblemCode.QRDA_PROGRAM_MISSING, 24),
       Map.entry(ProblemCode.QRDA_PROGRAM_UNKNOWN, 25),

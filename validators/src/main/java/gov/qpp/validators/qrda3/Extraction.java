@@ -47,6 +47,24 @@ record Extraction(String relativePath, String rootFilter, String attribute, Stri
       Map.entry(Template.MEASURE_PERFORMED, List.of(
           new Extraction("value", null, "code", "performed"))));
 
+  private static final Map<Template, Integer> MAX_DEPTH = depths();
+
+  /**
+   * How many levels below a node's element its extractions reach; deeper elements need no relative path. The
+   * element that may still become a node (a section or entry under the document) counts too, so templateIds
+   * directly inside it are seen.
+   */
+  static int maxDepth(Template template) {
+    return MAX_DEPTH.getOrDefault(template, 0);
+  }
+
+  private static Map<Template, Integer> depths() {
+    Map<Template, Integer> depths = new java.util.EnumMap<>(Template.class);
+    BY_TEMPLATE.forEach((template, extractions) -> depths.put(template,
+        extractions.stream().mapToInt(e -> e.relativePath().split("/").length).max().orElse(0)));
+    return depths;
+  }
+
   /** The identifier roots (OIDs) of the CMS QRDA III implementation guides. */
   static final class Roots {
     static final String PROGRAM = "2.16.840.1.113883.3.249.7";

@@ -175,7 +175,7 @@ public final class Qrda3Intake {
       if (period == null || measurements == null) {
         return false;
       }
-      setPaths.add(section.path);
+      setPaths.add(section.location());
       measurementPaths.add(measurements.stream().map(Located::path).toList());
       sets.add(new MeasurementSet(category, SUBMISSION_METHOD, programName, period.start(), period.end(), cehrtId,
           measurements.stream().map(Located::measurement).toList()));
@@ -197,7 +197,7 @@ public final class Qrda3Intake {
         if (measurement == null) {
           readable = false;
         } else {
-          measurements.add(new Located(measurement, reference.path));
+          measurements.add(new Located(measurement, reference.location()));
         }
       }
       return readable ? measurements : null;
@@ -214,12 +214,12 @@ public final class Qrda3Intake {
       List<Located> measurements = new ArrayList<>();
       boolean readable = true;
       for (QrdaNode activity : activities) {
-        String id = measureId(activity, "improvement activity");
+        String id = measureId(activity, "an improvement activity");
         Boolean performed = id == null ? null : AttestationReader.performed(activity, id, problems);
         if (performed == null) {
           readable = false;
         } else {
-          measurements.add(new Located(new Measurement(id, new MeasureValue.BooleanValue(performed)), activity.path));
+          measurements.add(new Located(new Measurement(id, new MeasureValue.BooleanValue(performed)), activity.location()));
         }
       }
       return readable ? measurements : null;
@@ -234,10 +234,10 @@ public final class Qrda3Intake {
         MeasureValue value = null;
         String id = null;
         if (measure.template == Template.PI_PROPORTION_MEASURE) {
-          id = measureId(measure, "PI measure");
+          id = measureId(measure, "a PI measure");
           value = id == null ? null : proportion(measure, id);
         } else if (measure.template == Template.PI_ATTESTATION_MEASURE) {
-          id = measureId(measure, "PI measure");
+          id = measureId(measure, "a PI measure");
           Boolean performed = id == null ? null : AttestationReader.performed(measure, id, problems);
           value = performed == null ? null : new MeasureValue.BooleanValue(performed);
         } else {
@@ -246,7 +246,7 @@ public final class Qrda3Intake {
         if (value == null) {
           readable = false;
         } else {
-          measurements.add(new Located(new Measurement(id, value), measure.path));
+          measurements.add(new Located(new Measurement(id, value), measure.location()));
         }
       }
       return readable ? measurements : null;
@@ -266,9 +266,9 @@ public final class Qrda3Intake {
     }
 
     private String measureId(QrdaNode measure, String what) {
-      List<QrdaNode.Value> ids = measure.all("measureId");
-      if (ids.size() != 1 || ids.get(0).text().isEmpty()) {
-        problems.add(ProblemCode.QRDA_PI_MEASURE, measure.location(), "a " + what + " needs exactly one"
+      List<QrdaNode.Value> ids = measure.all("measureId").stream().filter(id -> !id.text().isEmpty()).toList();
+      if (ids.size() != 1) {
+        problems.add(ProblemCode.QRDA_MEASURE_ID, measure.location(), what + " needs exactly one non-empty"
             + " reference/externalDocument/id/@extension (its measure id), found " + ids.size());
         return null;
       }
@@ -280,8 +280,9 @@ public final class Qrda3Intake {
       ok.add(Template.REPORTING_PARAMETERS);
       for (QrdaNode child : section.children) {
         if (!ok.contains(child.template)) {
-          problems.add(ProblemCode.QRDA_SECTION_WRONG_CHILD, child.location(), "the " + name + " section holds a "
-              + child.template.name().toLowerCase().replace('_', ' ') + " entry, which belongs elsewhere");
+          problems.add(ProblemCode.QRDA_SECTION_WRONG_CHILD, child.location(), "the " + name + " section holds an"
+              + " entry of template " + child.template.name().toLowerCase().replace('_', ' ') + ", which belongs"
+              + " elsewhere");
         }
       }
     }
@@ -296,8 +297,8 @@ public final class Qrda3Intake {
         default -> null;
       };
       if (type.identifiedByEntityId() && entityId == null) {
-        problems.add(ProblemCode.ENTITY_IDENTIFIER_MISSING, root.location(), "a " + type.apiName() + " report needs"
-            + " its entity id on the performer's representedOrganization");
+        problems.add(ProblemCode.ENTITY_IDENTIFIER_MISSING, root.location(), "the report of entity type "
+            + type.apiName() + " needs its entity id on the performer's representedOrganization");
         return null;
       }
       Tin tin = null;
@@ -305,8 +306,8 @@ public final class Qrda3Intake {
       if (type == EntityType.INDIVIDUAL || type == EntityType.GROUP || type == EntityType.VIRTUAL_GROUP) {
         tin = IdentifierChecks.tin(root.first("tin"), root.locationOf("tin"), problems);
         if (root.first("tin") == null && type != EntityType.VIRTUAL_GROUP) {
-          problems.add(ProblemCode.ENTITY_IDENTIFIER_MISSING, root.location(), "a " + type.apiName() + " report needs"
-              + " the TIN (performer representedOrganization id, root 2.16.840.1.113883.4.2)");
+          problems.add(ProblemCode.ENTITY_IDENTIFIER_MISSING, root.location(), "the report of entity type "
+              + type.apiName() + " needs the TIN (performer representedOrganization id, root 2.16.840.1.113883.4.2)");
         }
       }
       if (type == EntityType.INDIVIDUAL) {

@@ -40,20 +40,38 @@ final class QrdaTreeReader {
     }
   }
 
-  /** An open element: which node its content belongs to and its path relative to that node's element. */
+  /**
+   * An open element: which node its content belongs to, its path relative to that node's element (null when no
+   * extraction can match that deep) and how many children of each name it has had (for the XPath of nodes).
+   */
   private static final class Frame {
+    final Frame parent;
     final String name;
-    final String xpath;
+    final int index;
     QrdaNode owner;
     String relativePath;
+    int relativeDepth;
     boolean ownsNode;
-    final Map<String, Integer> childCounts = new HashMap<>();
+    private Map<String, Integer> childCounts;
 
-    Frame(String name, String xpath, QrdaNode owner, String relativePath) {
+    Frame(Frame parent, String name, int index, QrdaNode owner) {
+      this.parent = parent;
       this.name = name;
-      this.xpath = xpath;
+      this.index = index;
       this.owner = owner;
-      this.relativePath = relativePath;
+    }
+
+    int nextIndex(String child) {
+      if (childCounts == null) {
+        childCounts = new HashMap<>(4);
+      }
+      return childCounts.merge(child, 1, Integer::sum);
+    }
+
+    /** Built only when an element becomes a node, not for every element read. */
+    String xpath() {
+      String own = "/" + name + (index > 1 ? "[" + index + "]" : "");
+      return parent == null ? own : parent.xpath() + own;
     }
   }
 
@@ -63,7 +81,8 @@ final class QrdaTreeReader {
     document.add("rootElement", rootName, line(xml), column(xml));
     document.add("rootNamespace", String.valueOf(xml.getNamespaceURI()), line(xml), column(xml));
     Deque<Frame> frames = new ArrayDeque<>();
-    Frame root = new Frame(rootName, "/" + rootName, document, "");
+    Frame root = new Frame(null, rootName, 1, document);
+    root.relativePath = "";
     root.ownsNode = true;
     frames.push(root);
     while (xml.hasNext()) {
@@ -71,14 +90,14 @@ final class QrdaTreeReader {
       if (event == XMLStreamConstants.START_ELEMENT) {
         Frame parent = frames.peek();
         String name = xml.getLocalName();
-        int index = parent.childCounts.merge(name, 1, Integer::sum);
-        String xpath = parent.xpath + "/" + name + (index > 1 ? "[" + index + "]" : "");
         if (name.equals("templateId")) {
           onTemplateId(xml, parent, document);
         }
-        String relative = parent.relativePath.isEmpty() ? name : parent.relativePath + "/" + name;
-        Frame frame = new Frame(name, xpath, parent.owner, relative);
-        extract(xml, frame);
+        Frame frame = new Frame(parent, name, parent.nextIndex(name), parent.owner);
+        locate(frame, parent);
+        if (frame.relativePath != null) {
+          extract(xml, frame);
+        }
         frames.push(frame);
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         frames.pop();
@@ -94,10 +113,23 @@ final class QrdaTreeReader {
     return document;
   }
 
+  /** The frame's path relative to its node, kept only while an extraction of that node can still match. */
+  private static void locate(Frame frame, Frame parent) {
+    if (parent.relativePath == null) {
+      return;
+    }
+    int depth = parent.relativeDepth + 1;
+    if (depth > Extraction.maxDepth(frame.owner.template)) {
+      return;
+    }
+    frame.relativeDepth = depth;
+    frame.relativePath = parent.relativePath.isEmpty() ? frame.name : parent.relativePath + "/" + frame.name;
+  }
+
   /** A templateId makes its element a node when the template is known and the element is not one already. */
   private static void onTemplateId(XMLStreamReader xml, Frame element, QrdaNode document) {
     String root = xml.getAttributeValue(null, "root");
-    if (element.owner == document && element.relativePath.isEmpty()) {
+    if (element.owner == document && "".equals(element.relativePath)) {
       String extension = xml.getAttributeValue(null, "extension");
       document.add("template", root + "|" + (extension == null ? "" : extension), line(xml), column(xml));
       return;
@@ -106,10 +138,11 @@ final class QrdaTreeReader {
     if (template == null || element.ownsNode) {
       return;
     }
-    QrdaNode node = new QrdaNode(template, element.xpath, line(xml), column(xml));
+    QrdaNode node = new QrdaNode(template, element.xpath(), line(xml), column(xml));
     element.owner.children.add(node);
     element.owner = node;
     element.relativePath = "";
+    element.relativeDepth = 0;
     element.ownsNode = true;
   }
 

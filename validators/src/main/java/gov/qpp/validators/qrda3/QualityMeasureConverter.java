@@ -159,12 +159,12 @@ final class QualityMeasureConverter {
     if (text == null) {
       return false;
     }
-    try {
-      double value = Double.parseDouble(text);
-      return value >= 0 && value <= 1;
-    } catch (NumberFormatException e) {
+    // a plain decimal only: Double.parseDouble would also take "0.5f" and hexadecimal
+    if (!text.matches("[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
       return false;
     }
+    double value = Double.parseDouble(text);
+    return value >= 0 && value <= 1;
   }
 
   /**

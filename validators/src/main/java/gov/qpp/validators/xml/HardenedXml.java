@@ -41,10 +41,13 @@ public final class HardenedXml {
   public static final int MAX_ATTRIBUTES_PER_ELEMENT = 100;
   /** One text, comment or CDATA node: QRDA narrative is KBs; 1 MiB still fits a sizeable embedded attachment. */
   public static final int MAX_TEXT_LENGTH = 1024 * 1024;
-  /** The whole document: QRDA I files reach a few MB, so 64 Mi characters is more than ten times the largest. */
-  public static final long MAX_CHARACTERS = 64L * 1024 * 1024;
-  /** A few-MB QRDA I file has tens of thousands of elements; 2 million trips only on generated floods. */
-  public static final long MAX_ELEMENT_COUNT = 2_000_000L;
+  /**
+   * The whole document: a large practice's QRDA III (many measures and strata) may reach 100 MB when read from a
+   * file in-process; 256 Mi characters bounds that with room. Over HTTP the body limit (10 MB) stops far earlier.
+   */
+  public static final long MAX_CHARACTERS = 256L * 1024 * 1024;
+  /** About one element per 30 bytes in the densest QRDA: 10 million covers 256 Mi characters of real content. */
+  public static final long MAX_ELEMENT_COUNT = 10_000_000L;
 
   private static final String DTD_REFUSED =
       "the document has a DOCTYPE; DTDs and entity declarations are not accepted (nothing in it was read or fetched)";
