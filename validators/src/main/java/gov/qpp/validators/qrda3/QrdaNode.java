@@ -55,16 +55,14 @@ final class QrdaNode {
     return children.stream().filter(child -> child.template == type).toList();
   }
 
-  /** Nested nodes of a type at any depth (not looking inside supplemental data). */
+  /** Nested nodes of a type at any depth. */
   List<QrdaNode> descendants(Template type) {
     List<QrdaNode> found = new ArrayList<>();
     for (QrdaNode child : children) {
       if (child.template == type) {
         found.add(child);
       }
-      if (!child.template.isSupplemental()) {
-        found.addAll(child.descendants(type));
-      }
+      found.addAll(child.descendants(type));
     }
     return found;
   }

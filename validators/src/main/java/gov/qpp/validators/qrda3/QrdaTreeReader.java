@@ -139,7 +139,11 @@ final class QrdaTreeReader {
       return;
     }
     QrdaNode node = new QrdaNode(template, element.xpath(), line(xml), column(xml));
-    element.owner.children.add(node);
+    // Supplemental data and reporting strata only fence off their own counts: the node is not attached, so
+    // what is read inside it is garbage as soon as the element ends (these make up most of a large document).
+    if (!template.isSupplemental()) {
+      element.owner.children.add(node);
+    }
     element.owner = node;
     element.relativePath = "";
     element.relativeDepth = 0;
