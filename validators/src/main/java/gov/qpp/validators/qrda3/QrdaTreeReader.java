@@ -5,9 +5,7 @@ import gov.qpp.validators.xml.XmlRejection;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -52,7 +50,11 @@ final class QrdaTreeReader {
     String relativePath;
     int relativeDepth;
     boolean ownsNode;
-    private Map<String, Integer> childCounts;
+    private String xpath;
+    /** Children seen so far by name: a few names per element, so two short arrays beat a hash map. */
+    private String[] childNames;
+    private int[] childCounts;
+    private int distinctChildren;
 
     Frame(Frame parent, String name, int index, QrdaNode owner) {
       this.parent = parent;
@@ -62,16 +64,28 @@ final class QrdaTreeReader {
     }
 
     int nextIndex(String child) {
-      if (childCounts == null) {
-        childCounts = new HashMap<>(4);
+      for (int i = 0; i < distinctChildren; i++) {
+        if (childNames[i].equals(child)) {
+          return ++childCounts[i];
+        }
       }
-      return childCounts.merge(child, 1, Integer::sum);
+      if (childNames == null || distinctChildren == childNames.length) {
+        int size = childNames == null ? 4 : childNames.length * 2;
+        childNames = childNames == null ? new String[size] : java.util.Arrays.copyOf(childNames, size);
+        childCounts = childCounts == null ? new int[size] : java.util.Arrays.copyOf(childCounts, size);
+      }
+      childNames[distinctChildren] = child;
+      childCounts[distinctChildren++] = 1;
+      return 1;
     }
 
-    /** Built only when an element becomes a node, not for every element read. */
+    /** Built only when an element becomes a node, and once per ancestor. */
     String xpath() {
-      String own = "/" + name + (index > 1 ? "[" + index + "]" : "");
-      return parent == null ? own : parent.xpath() + own;
+      if (xpath == null) {
+        String own = "/" + name + (index > 1 ? "[" + index + "]" : "");
+        xpath = parent == null ? own : parent.xpath() + own;
+      }
+      return xpath;
     }
   }
 
@@ -138,10 +152,12 @@ final class QrdaTreeReader {
     if (template == null || element.ownsNode) {
       return;
     }
-    QrdaNode node = new QrdaNode(template, element.xpath(), line(xml), column(xml));
-    // Supplemental data and reporting strata only fence off their own counts: the node is not attached, so
-    // what is read inside it is garbage as soon as the element ends (these make up most of a large document).
-    if (!template.isSupplemental()) {
+    // Supplemental data and reporting strata only fence off their own counts: their node is not attached (nor
+    // located), so what is read inside it is garbage as soon as the element ends; they are most of a large report.
+    boolean kept = !template.isSupplemental();
+    QrdaNode node = kept ? new QrdaNode(template, element.xpath(), line(xml), column(xml))
+        : new QrdaNode(template, "", 0, 0);
+    if (kept) {
       element.owner.children.add(node);
     }
     element.owner = node;
