@@ -4,42 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gov.qpp.gateway.RunningGatewayTest;
 import gov.qpp.gateway.TestGateway;
 import gov.qpp.gateway.TestGateway.Reply;
 import gov.qpp.validators.SharedFolder;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** QRDA III through the real gateway: submission by XML, the conversion endpoint, and hostile XML. */
-@ExtendWith(VertxExtension.class)
-class QrdaApiTest {
-
-  @TempDir
-  static Path dataDir;
-  static TestGateway gateway;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    gateway = TestGateway.start(vertx, dataDir);
-  }
-
-  @AfterAll
-  static void stop(Vertx vertx) throws Exception {
-    if (gateway != null) {
-      gateway.stop(vertx);
-    }
-  }
+class QrdaApiTest extends RunningGatewayTest {
 
   static Path corpus(String relative) {
     Path folder = SharedFolder.corpus("qrda3").orElse(null);

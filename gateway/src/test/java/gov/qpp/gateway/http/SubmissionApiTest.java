@@ -8,42 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gov.qpp.gateway.RunningGatewayTest;
 import gov.qpp.gateway.TestGateway;
 import gov.qpp.gateway.TestGateway.Reply;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real gateway, real PostgreSQL, real HTTP: one request and one expectation per test. */
-@ExtendWith(VertxExtension.class)
-class SubmissionApiTest {
-
-  @TempDir
-  static Path dataDir;
-  static TestGateway gateway;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    gateway = TestGateway.start(vertx, dataDir);
-  }
-
-  @AfterAll
-  static void stop(Vertx vertx) throws Exception {
-    if (gateway != null) {
-      gateway.stop(vertx);
-    }
-  }
+class SubmissionApiTest extends RunningGatewayTest {
 
   private static Set<String> codes(Reply reply) {
     Set<String> codes = new HashSet<>();

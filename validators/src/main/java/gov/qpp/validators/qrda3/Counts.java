@@ -1,5 +1,6 @@
 package gov.qpp.validators.qrda3;
 
+import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import java.util.List;
@@ -36,7 +37,7 @@ final class Counts {
       return value;
     } catch (NumberFormatException e) {
       problems.add(ProblemCode.QRDA_AGGREGATE_COUNT, count.locationOf("count"), what + ": the count '"
-          + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "' is not a whole number");
+          + Excerpt.of(text) + "' is not a whole number");
       return null;
     }
   }

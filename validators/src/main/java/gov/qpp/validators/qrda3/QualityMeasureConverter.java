@@ -5,6 +5,7 @@ import gov.qpp.validators.catalog.QualityMeasure;
 import gov.qpp.validators.catalog.Stratum;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasureValue;
+import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Severity;
@@ -146,7 +147,7 @@ final class QualityMeasureConverter {
       if (!notApplicable && !isFraction(text)) {
         problems.add(ProblemCode.QRDA_PERFORMANCE_RATE, rate.location(), "measure " + measure.measureId()
             + ": the performance rate must be a number from 0 to 1 (or nullFlavor NA), found "
-            + (text == null ? "none" : "'" + abbreviate(text) + "'"));
+            + (text == null ? "none" : "'" + Excerpt.of(text) + "'"));
       }
       if (rate.all("population").size() != 1) {
         problems.add(ProblemCode.QRDA_PERFORMANCE_RATE, rate.location(), "measure " + measure.measureId()
@@ -252,8 +253,5 @@ final class QualityMeasureConverter {
     return null;
   }
 
-  private static String abbreviate(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-  }
 
 }

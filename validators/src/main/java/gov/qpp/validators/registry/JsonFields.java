@@ -1,6 +1,7 @@
 package gov.qpp.validators.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import java.util.Iterator;
@@ -136,7 +137,7 @@ final class JsonFields {
   static String describe(JsonNode value) {
     if (value.isTextual()) {
       String text = value.textValue();
-      return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+      return "the string \"" + Excerpt.of(text) + "\"";
     }
     if (value.isContainerNode()) {
       return value.isArray() ? "an array" : "an object";

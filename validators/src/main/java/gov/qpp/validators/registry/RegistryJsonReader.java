@@ -19,6 +19,7 @@ import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.rules.IdentifierChecks;
@@ -290,7 +291,7 @@ public final class RegistryJsonReader {
       return text.length() == 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
     } catch (DateTimeParseException e) {
       problems.add(ProblemCode.PERIOD_INVALID, fields.pathOf(name),
-          "'" + name + "' must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found '" + abbreviate(text) + "'");
+          "'" + name + "' must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found '" + Excerpt.of(text) + "'");
       return null;
     }
   }
@@ -336,9 +337,6 @@ public final class RegistryJsonReader {
     return readable ? measurements : null;
   }
 
-  static String abbreviate(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-  }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     java.util.HashSet<String> all = new java.util.HashSet<>(a);

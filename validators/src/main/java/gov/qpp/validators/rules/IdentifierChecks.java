@@ -2,6 +2,7 @@ package gov.qpp.validators.rules;
 
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 
@@ -32,7 +33,7 @@ public final class IdentifierChecks {
     }
     if (!Npi.isWellFormed(text)) {
       problems.add(ProblemCode.NPI_FORMAT, location, "the NPI must be exactly 10 digits, found '"
-          + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+          + Excerpt.of(text) + "'");
       return null;
     }
     boolean leadingDigitValid = Npi.hasValidLeadingDigit(text);
