@@ -1,5 +1,6 @@
 package gov.qpp.load;
 
+import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.MeasureCatalog;
 import java.nio.file.Files;
@@ -13,12 +14,11 @@ import java.util.Locale;
  * How long the gateway's start-up spends loading the whole measure catalog: one cold load (class loading,
  * JIT, cold file cache) and then five timed loads in the same JVM.
  * Usage: {@code java -cp load-tests.jar gov.qpp.load.CatalogLoadBenchmark [DIR]}; DIR defaults to
- * QPP_MEASURES_DIR, then /work/shared/qpp-measures-data.
+ * QPP_MEASURES_DIR, then the shared folder's qpp-measures-data (../shared, or -Dqpp.shared.dir).
  */
 public final class CatalogLoadBenchmark {
 
   static final int TIMED_LOADS = 5;
-  private static final Path SHARED = Path.of("/work/shared/qpp-measures-data");
 
   private CatalogLoadBenchmark() {
   }
@@ -58,6 +58,7 @@ public final class CatalogLoadBenchmark {
       return Path.of(args[0]);
     }
     String configured = System.getenv("QPP_MEASURES_DIR");
-    return configured != null && !configured.isBlank() ? Path.of(configured) : SHARED;
+    return configured != null && !configured.isBlank() ? Path.of(configured)
+        : SharedFolder.measures().orElse(Path.of("../shared/qpp-measures-data"));
   }
 }

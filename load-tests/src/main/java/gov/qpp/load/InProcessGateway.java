@@ -70,8 +70,7 @@ final class InProcessGateway implements AutoCloseable {
     if (measures != null && !measures.isBlank()) {
       env.put("QPP_MEASURES_DIR", measures);
     } else {
-      Path shared = Path.of("/work/shared/qpp-measures-data");
-      Path found = Files.isDirectory(shared) ? shared : SharedFolder.measures().orElse(null);
+      Path found = SharedFolder.measures().orElse(null);
       if (found != null) {
         env.put("QPP_MEASURES_DIR", found.toString());
       }

@@ -55,14 +55,15 @@ final class OpenModelDriver {
     return client.send(request(body), HttpResponse.BodyHandlers.ofString());
   }
 
-  /**
-   * Runs the whole schedule, then waits for the last responses (at most one timeout). {@code bodies} gives the
-   * document of request {@code i}.
-   */
   /** What a run hands to the report: its schedule and what the measured phase produced. */
   record Run(FixedRateSchedule schedule, LoadResults.Snapshot results) {
   }
 
+  /**
+   * Runs the whole schedule, then waits for the last responses (at most one timeout). {@code bodies} gives the
+   * document of request {@code i}. A request is sent late only if this thread was descheduled; its latency still
+   * counts from its intended start.
+   */
   Run run(int rate, int warmupSeconds, int durationSeconds, LongFunction<byte[]> bodies)
       throws InterruptedException {
     FixedRateSchedule schedule = new FixedRateSchedule(System.nanoTime() + LEAD_NANOS, rate, warmupSeconds,

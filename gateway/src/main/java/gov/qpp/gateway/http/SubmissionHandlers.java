@@ -63,6 +63,7 @@ public final class SubmissionHandlers {
   }
 
   public void submit(RoutingContext ctx) {
+    // The intake permit is held until the submission is stored, so the pending bound covers the database too.
     validate(ctx).compose(result -> {
       if (!result.accepted()) {
         return Future.failedFuture(rejected(result));
@@ -82,14 +83,14 @@ public final class SubmissionHandlers {
             .put("submission", new JsonObject(QppJsonWriter.submission(result.submission()).toString()))
             .put("warnings", ErrorBody.details(result.warnings())));
       });
-    }).onSuccess(body -> {
+    }).onComplete(done -> limiter.release()).onSuccess(body -> {
       ctx.response().putHeader("Location", "/api/submissions/" + body.getJsonObject("data").getString("id"));
       Responses.json(ctx, 201, body);
     }).onFailure(ctx::fail);
   }
 
   public void validateOnly(RoutingContext ctx) {
-    validate(ctx).onSuccess(result -> {
+    validate(ctx).onComplete(done -> limiter.release()).onSuccess(result -> {
       if (!result.accepted()) {
         ctx.fail(rejected(result));
         return;
@@ -101,17 +102,15 @@ public final class SubmissionHandlers {
     }).onFailure(ctx::fail);
   }
 
-  /** Parses and validates the body on the intake workers, within the pending bound. */
+  /**
+   * Parses and validates the body on the intake workers under an intake permit; the caller releases the permit
+   * when it is done with the document (it throws the 503 refusal when there is none).
+   */
   Future<IntakeResult> validate(RoutingContext ctx) {
-    try {
-      limiter.acquire();
-    } catch (ApiException busy) {
-      return Future.failedFuture(busy);
-    }
+    limiter.acquire();
     Format format = format(ctx);
     byte[] document = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    return workers.executeBlocking(() -> intakes.intake(format, document), false)
-        .onComplete(done -> limiter.release());
+    return workers.executeBlocking(() -> intakes.intake(format, document), false);
   }
 
   /** 400 when the bytes are not readable XML at all (attacks included), 422 when the content is wrong. */

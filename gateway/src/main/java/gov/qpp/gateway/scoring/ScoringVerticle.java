@@ -20,13 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores every accepted submission. The event bus message (the submission id) only says "now": the work list
  * is the database, where accepted submissions wait as {@code pending}, so nothing acknowledged is lost when the
- * gateway stops before scoring; start-up scores whatever is still pending.
+ * gateway stops before scoring or is too busy to score at once. A bounded number of scorings run at a time;
+ * what does not fit waits as pending and a periodic sweep (and every start) picks it up.
  */
 public final class ScoringVerticle extends VerticleBase {
 
   public static final String ADDRESS = "qpp.scoring.accepted";
-  /** Pending submissions picked up per recovery pass at start-up. */
-  static final int RECOVERY_BATCH = 500;
+  /** Scorings in flight at once: each holds a database connection briefly; submissions must keep theirs. */
+  static final int MAX_CONCURRENT_SCORING = 4;
+  /** Pending submissions picked up per sweep. */
+  static final int SWEEP_BATCH = 100;
+  static final long SWEEP_INTERVAL_MILLIS = 2_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(ScoringVerticle.class);
 
@@ -36,6 +40,8 @@ public final class ScoringVerticle extends VerticleBase {
   private final RegistryJsonReader reader;
   private final Set<UUID> inFlight = new HashSet<>();
   private MessageConsumer<String> consumer;
+  private long sweepTimer = -1;
+  private boolean sweeping;
 
   public ScoringVerticle(MeasureCatalog catalog, SubmissionStore submissions, ScoreStore scores) {
     this.catalog = catalog;
@@ -47,28 +53,41 @@ public final class ScoringVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     consumer = vertx.eventBus().<String>localConsumer(ADDRESS, message -> score(UUID.fromString(message.body())));
-    return consumer.completion().compose(ready -> recoverPending());
+    return consumer.completion().compose(ready -> sweep()).onSuccess(swept ->
+        sweepTimer = vertx.setPeriodic(SWEEP_INTERVAL_MILLIS, tick -> sweep()));
   }
 
   @Override
   public Future<?> stop() {
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
+    }
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
-  private Future<Void> recoverPending() {
-    return submissions.pendingScoring(RECOVERY_BATCH).compose(ids -> {
-      if (!ids.isEmpty()) {
-        LOG.atInfo().addKeyValue("pending", ids.size()).log("scoring submissions left pending");
+  /** Scores what waits as pending, as far as the concurrency bound allows. */
+  private Future<Void> sweep() {
+    if (sweeping || inFlight.size() >= MAX_CONCURRENT_SCORING) {
+      return Future.succeededFuture();
+    }
+    sweeping = true;
+    return submissions.pendingScoring(SWEEP_BATCH).compose(ids -> {
+      List<UUID> fresh = ids.stream().filter(id -> !inFlight.contains(id)).toList();
+      if (!fresh.isEmpty()) {
+        LOG.atInfo().addKeyValue("pending", fresh.size()).log("scoring submissions waiting as pending");
       }
-      List<Future<Void>> all = ids.stream().map(this::score).toList();
-      // Recovery failures are logged per submission; they stay pending and do not stop the gateway.
-      return Future.join(all).otherwiseEmpty().mapEmpty();
-    });
+      // One after another: a sweep must not crowd out the submissions arriving meanwhile.
+      Future<Void> chain = Future.succeededFuture();
+      for (UUID id : fresh) {
+        chain = chain.compose(done -> score(id).otherwiseEmpty());
+      }
+      return chain;
+    }).otherwiseEmpty().onComplete(done -> sweeping = false).mapEmpty();
   }
 
-  /** Scores one stored submission; a failure leaves it pending for the next start. */
+  /** Scores one stored submission; when busy or failing it stays pending for the next sweep. */
   Future<Void> score(UUID id) {
-    if (!inFlight.add(id)) {
+    if (inFlight.size() >= MAX_CONCURRENT_SCORING || !inFlight.add(id)) {
       return Future.succeededFuture();
     }
     return submissions.normalised(id)
@@ -82,7 +101,8 @@ public final class ScoringVerticle extends VerticleBase {
         })
         .onSuccess(done -> LOG.atInfo().addKeyValue("submissionId", id.toString()).log("submission scored"))
         .onFailure(error -> LOG.atWarn().addKeyValue("submissionId", id.toString())
-            .addKeyValue("error", error.getMessage()).log("scoring failed; the submission stays pending"))
+            .addKeyValue("error", String.valueOf(error.getMessage()))
+            .log("scoring failed; the submission stays pending for the next sweep"))
         .onComplete(done -> inFlight.remove(id))
         .mapEmpty();
   }
