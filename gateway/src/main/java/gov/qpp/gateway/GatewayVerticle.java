@@ -6,6 +6,7 @@ import gov.qpp.gateway.db.EmbeddedDatabase;
 import gov.qpp.gateway.db.Migrations;
 import gov.qpp.gateway.http.ApiRouter;
 import gov.qpp.gateway.http.BearerAuth;
+import gov.qpp.gateway.http.EventLoopLag;
 import gov.qpp.gateway.http.ConvertHandler;
 import gov.qpp.gateway.http.HealthHandlers;
 import gov.qpp.gateway.http.IntakeLimiter;
@@ -45,6 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private MeasureCatalog catalog;
   private String databaseUrl;
+  private EventLoopLag lag;
 
   public GatewayVerticle(GatewayConfig config, String bootstrapToken) {
     this.config = config;
@@ -103,6 +105,8 @@ public final class GatewayVerticle extends VerticleBase {
         .listen(config.httpPort())
         .onSuccess(listening -> {
           server = listening;
+          lag = new EventLoopLag(vertx);
+          lag.start();
           LOG.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
         });
   }
@@ -119,6 +123,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (lag != null) {
+      lag.stop();
+    }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
         .compose(done -> intakeWorkers == null ? Future.succeededFuture() : intakeWorkers.close())

@@ -14,7 +14,8 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, int maxBodyBytes, java.nio.file.Path uploads, BearerAuth auth,
       SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads, HealthHandlers health) {
     Router router = Router.router(vertx);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    // Preallocated from Content-Length: growing a multi-megabyte buffer by copying would hold up the event loop.
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setPreallocateBodyBuffer(true);
     // The conversion endpoint takes a multipart file, which Vert.x Web spools to disk and deletes after the answer.
     BodyHandler multipart = BodyHandler.create(uploads.toString()).setBodyLimit(maxBodyBytes)
         .setDeleteUploadedFilesOnEnd(true);

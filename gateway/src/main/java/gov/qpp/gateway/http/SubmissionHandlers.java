@@ -11,6 +11,7 @@ import gov.qpp.validators.registry.QppJsonWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
@@ -109,8 +110,9 @@ public final class SubmissionHandlers {
   Future<IntakeResult> validate(RoutingContext ctx) {
     limiter.acquire();
     Format format = format(ctx);
-    byte[] document = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    return workers.executeBlocking(() -> intakes.intake(format, document), false);
+    Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    // the copy out of the request buffer happens on the worker too: megabytes are not copied on the event loop
+    return workers.executeBlocking(() -> intakes.intake(format, body.getBytes()), false);
   }
 
   /** 400 when the bytes are not readable XML at all (attacks included), 422 when the content is wrong. */
