@@ -97,8 +97,8 @@ public final class GatewayVerticle extends VerticleBase {
     Intakes intakes = new Intakes(catalog);
     IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
     var router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
-        new BearerAuth(bootstrapToken), new SubmissionHandlers(vertx, intakes, intakeWorkers, limiter, submissions),
-        new ConvertHandler(intakes, intakeWorkers, limiter), new ReadHandlers(submissions, scores),
+        new BearerAuth(bootstrapToken), limiter, new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions),
+        new ConvertHandler(intakes, intakeWorkers), new ReadHandlers(submissions, scores),
         new HealthHandlers(pool, catalog));
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
         .requestHandler(router)

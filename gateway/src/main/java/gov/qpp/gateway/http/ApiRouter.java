@@ -12,7 +12,8 @@ public final class ApiRouter {
   }
 
   public static Router create(Vertx vertx, int maxBodyBytes, java.nio.file.Path uploads, BearerAuth auth,
-      SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads, HealthHandlers health) {
+      IntakeLimiter limiter, SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads,
+      HealthHandlers health) {
     Router router = Router.router(vertx);
     // Preallocated from Content-Length: growing a multi-megabyte buffer by copying would hold up the event loop.
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setPreallocateBodyBuffer(true);
@@ -23,11 +24,12 @@ public final class ApiRouter {
     router.get("/health").handler(health::health);
     router.get("/ready").handler(health::ready);
 
-    router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat).handler(body)
-        .handler(submissions::validateOnly);
-    router.post("/api/submissions").handler(auth).handler(submissions.requireKnownFormat).handler(body)
-        .handler(submissions::submit);
-    router.post("/api/convert").handler(auth).handler(multipart).handler(convert::handle);
+    // In order: who is asking, what format, is there room (503 before any body is read), then the body.
+    router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat)
+        .handler(limiter.admit).handler(body).handler(submissions::validateOnly);
+    router.post("/api/submissions").handler(auth).handler(submissions.requireKnownFormat).handler(limiter.admit)
+        .handler(body).handler(submissions::submit);
+    router.post("/api/convert").handler(auth).handler(limiter.admit).handler(multipart).handler(convert::handle);
     router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
     router.get("/api/scores").handler(auth).handler(reads::scores);
 

@@ -29,12 +29,10 @@ public final class ConvertHandler {
 
   private final Intakes intakes;
   private final WorkerExecutor workers;
-  private final IntakeLimiter limiter;
 
-  public ConvertHandler(Intakes intakes, WorkerExecutor workers, IntakeLimiter limiter) {
+  public ConvertHandler(Intakes intakes, WorkerExecutor workers) {
     this.intakes = intakes;
     this.workers = workers;
-    this.limiter = limiter;
   }
 
   public void handle(RoutingContext ctx) {
@@ -44,11 +42,9 @@ public final class ConvertHandler {
           "send the QRDA III document as multipart/form-data field 'file'"));
       return;
     }
-    limiter.acquire();
     String name = upload.fileName();
     Path stored = Path.of(upload.uploadedFileName());
     workers.executeBlocking(() -> intakes.intake(Format.QRDA3, Files.readAllBytes(stored)), false)
-        .onComplete(done -> limiter.release())
         .onSuccess(result -> answer(ctx, name, result))
         .onFailure(ctx::fail);
   }

@@ -1,13 +1,22 @@
 package gov.qpp.gateway.http;
 
 import gov.qpp.validators.problems.ProblemCode;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bounds the documents being parsed and validated at once (intake.maxPending). Past the bound the gateway
- * answers 503 with Retry-After at once rather than queueing work it cannot finish in time.
+ * Bounds the documents in the gateway at once, from reading their body to storing them (intake.maxPending). Past
+ * the bound the gateway answers 503 with Retry-After before reading the body, rather than buffering and queueing
+ * work it cannot finish in time.
  */
 public final class IntakeLimiter {
+
+  /**
+   * Admits a request before its body is read and frees its place when the request ends, however it ends
+   * (answered, failed, or the client gone). A policy handler, so Vert.x runs it before the body handler.
+   */
+  public final SecurityPolicyHandler admit = this::admit;
 
   static final int RETRY_AFTER_SECONDS = 2;
 
@@ -27,6 +36,12 @@ public final class IntakeLimiter {
               maxPending + " documents are being validated; retry after " + RETRY_AFTER_SECONDS + " s")),
           RETRY_AFTER_SECONDS);
     }
+  }
+
+  private void admit(RoutingContext ctx) {
+    acquire();
+    ctx.addEndHandler(done -> release());
+    ctx.next();
   }
 
   public void release() {

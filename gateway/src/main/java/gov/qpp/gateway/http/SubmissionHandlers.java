@@ -34,15 +34,12 @@ public final class SubmissionHandlers {
   private final Vertx vertx;
   private final Intakes intakes;
   private final WorkerExecutor workers;
-  private final IntakeLimiter limiter;
   private final SubmissionStore store;
 
-  public SubmissionHandlers(Vertx vertx, Intakes intakes, WorkerExecutor workers, IntakeLimiter limiter,
-      SubmissionStore store) {
+  public SubmissionHandlers(Vertx vertx, Intakes intakes, WorkerExecutor workers, SubmissionStore store) {
     this.vertx = vertx;
     this.intakes = intakes;
     this.workers = workers;
-    this.limiter = limiter;
     this.store = store;
   }
 
@@ -64,7 +61,6 @@ public final class SubmissionHandlers {
   }
 
   public void submit(RoutingContext ctx) {
-    // The intake permit is held until the submission is stored, so the pending bound covers the database too.
     validate(ctx).compose(result -> {
       if (!result.accepted()) {
         return Future.failedFuture(rejected(result));
@@ -84,14 +80,14 @@ public final class SubmissionHandlers {
             .put("submission", new JsonObject(QppJsonWriter.submission(result.submission()).toString()))
             .put("warnings", ErrorBody.details(result.warnings())));
       });
-    }).onComplete(done -> limiter.release()).onSuccess(body -> {
+    }).onSuccess(body -> {
       ctx.response().putHeader("Location", "/api/submissions/" + body.getJsonObject("data").getString("id"));
       Responses.json(ctx, 201, body);
     }).onFailure(ctx::fail);
   }
 
   public void validateOnly(RoutingContext ctx) {
-    validate(ctx).onComplete(done -> limiter.release()).onSuccess(result -> {
+    validate(ctx).onSuccess(result -> {
       if (!result.accepted()) {
         ctx.fail(rejected(result));
         return;
@@ -103,12 +99,8 @@ public final class SubmissionHandlers {
     }).onFailure(ctx::fail);
   }
 
-  /**
-   * Parses and validates the body on the intake workers under an intake permit; the caller releases the permit
-   * when it is done with the document (it throws the 503 refusal when there is none).
-   */
+  /** Parses and validates the body on the intake workers (the request holds an intake place: {@link IntakeLimiter}). */
   Future<IntakeResult> validate(RoutingContext ctx) {
-    limiter.acquire();
     Format format = format(ctx);
     Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     // the copy out of the request buffer happens on the worker too: megabytes are not copied on the event loop
