@@ -6,7 +6,7 @@ import gov.qpp.gateway.db.EmbeddedDatabase;
 import gov.qpp.gateway.db.Migrations;
 import gov.qpp.gateway.http.ApiRouter;
 import gov.qpp.gateway.http.BearerAuth;
-import gov.qpp.gateway.http.EventLoopLag;
+import gov.qpp.gateway.http.HttpVerticle;
 import gov.qpp.gateway.http.ConvertHandler;
 import gov.qpp.gateway.http.HealthHandlers;
 import gov.qpp.gateway.http.IntakeLimiter;
@@ -21,8 +21,8 @@ import gov.qpp.validators.intake.Intakes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,10 +43,9 @@ public final class GatewayVerticle extends VerticleBase {
   private EmbeddedDatabase embedded;
   private Pool pool;
   private WorkerExecutor intakeWorkers;
-  private HttpServer server;
+  private int port = -1;
   private MeasureCatalog catalog;
   private String databaseUrl;
-  private EventLoopLag lag;
 
   public GatewayVerticle(GatewayConfig config, String bootstrapToken) {
     this.config = config;
@@ -91,29 +90,35 @@ public final class GatewayVerticle extends VerticleBase {
     });
   }
 
-  private Future<HttpServer> listen(SubmissionStore submissions, ScoreStore scores) {
+  /**
+   * One router, served by {@code http.instances} HTTP verticles listening on the configured port: Vert.x shares
+   * one bound port among servers that ask for the same one (0 included: they all get the first one's port).
+   */
+  private Future<Integer> listen(SubmissionStore submissions, ScoreStore scores) {
     intakeWorkers = vertx.createSharedWorkerExecutor("qpp-intake", config.intakeWorkers(), MAX_INTAKE_SECONDS,
         TimeUnit.SECONDS);
     Intakes intakes = new Intakes(catalog);
     IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
-    var router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
+    Router router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
         new BearerAuth(bootstrapToken), limiter, new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions),
         new ConvertHandler(intakes, intakeWorkers), new ReadHandlers(submissions, scores),
         new HealthHandlers(pool, catalog));
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-        .requestHandler(router)
-        .listen(config.httpPort())
-        .onSuccess(listening -> {
-          server = listening;
-          lag = new EventLoopLag(vertx);
-          lag.start();
-          LOG.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
+    HttpVerticle first = new HttpVerticle(router, config.httpPort());
+    return vertx.deployVerticle(first)
+        .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
+            : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort()),
+                new DeploymentOptions().setInstances(config.httpInstances() - 1)))
+        .map(deployed -> {
+          port = first.port();
+          LOG.atInfo().addKeyValue("port", port).addKeyValue("instances", config.httpInstances())
+              .log("gateway listening");
+          return port;
         });
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */
   public int port() {
-    return server == null ? -1 : server.actualPort();
+    return port;
   }
 
   /** The database in use: the configured URL or the embedded server's. */
@@ -123,12 +128,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (lag != null) {
-      lag.stop();
-    }
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    // The HTTP verticles, deployed by this one, are undeployed before this stop runs.
+    Future<Void> closed = intakeWorkers == null ? Future.succeededFuture() : intakeWorkers.close();
     return closed
-        .compose(done -> intakeWorkers == null ? Future.succeededFuture() : intakeWorkers.close())
         .compose(done -> pool == null ? Future.succeededFuture() : pool.close())
         .compose(done -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * and by its environment variable, which wins. README.md lists them; {@link #KEYS} is that list.
  */
 public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measuresDir, String bootstrapToken,
-    int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes) {
+    int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, int httpInstances) {
 
   /** Key, environment variable, default (null = unset). */
   public record Key(String name, String env, String defaultValue, String meaning) {
@@ -33,7 +33,9 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
       new Key("db.poolSize", "QPP_DB_POOL_SIZE", "8", "PostgreSQL connections"),
       new Key("intake.workers", "QPP_INTAKE_WORKERS", "2", "threads that parse and validate documents"),
       new Key("intake.maxPending", "QPP_INTAKE_MAX_PENDING", "64",
-          "documents being parsed or validated at once; more get 503 with Retry-After"));
+          "documents in the gateway at once (body, parse, store); more get 503 with Retry-After"),
+      new Key("http.instances", "QPP_HTTP_INSTANCES", "1",
+          "HTTP event loops serving the port; on 2 cores 1 measured best (docs/benchmarks.md)"));
 
   private static Map<String, Key> keys(Key... keys) {
     Map<String, Key> map = new LinkedHashMap<>();
@@ -68,12 +70,13 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
         integer(value, "http.maxBodyBytes", 1024, Integer.MAX_VALUE),
         integer(value, "db.poolSize", 1, 1000),
         integer(value, "intake.workers", 1, 256),
-        integer(value, "intake.maxPending", 1, 100_000));
+        integer(value, "intake.maxPending", 1, 100_000),
+        integer(value, "http.instances", 1, 64));
   }
 
   public GatewayConfig withHttpPort(int port) {
     return new GatewayConfig(port, dbUrl, dataDir, measuresDir, bootstrapToken, maxBodyBytes, dbPoolSize,
-        intakeWorkers, maxPendingIntakes);
+        intakeWorkers, maxPendingIntakes, httpInstances);
   }
 
   private static int integer(Function<String, String> value, String name, int min, int max) {

@@ -1,0 +1,48 @@
+package gov.qpp.gateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+/**
+ * One HTTP server on its own event loop. The gateway deploys several on one port, so the connections (and the
+ * socket reading of large uploads) spread over the event loops instead of queueing behind each other on one.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private final Router router;
+  private final int port;
+  private HttpServer server;
+  private EventLoopLag lag;
+
+  public HttpVerticle(Router router, int port) {
+    this.router = router;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .requestHandler(router)
+        .listen(port)
+        .onSuccess(listening -> {
+          server = listening;
+          lag = new EventLoopLag(vertx);
+          lag.start();
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (lag != null) {
+      lag.stop();
+    }
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  public int port() {
+    return server == null ? -1 : server.actualPort();
+  }
+}
