@@ -7,6 +7,7 @@ import gov.qpp.validators.model.Tin;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
 
 /** {@code GET /api/submissions/{id}} and {@code GET /api/scores?tin=&npi=&year=}. */
 public final class ReadHandlers {
@@ -21,9 +22,9 @@ public final class ReadHandlers {
 
   public void submission(RoutingContext ctx) {
     String text = ctx.pathParam("id");
-    submissions.find(SubmissionHandlers.parseId(text)).onSuccess(found -> {
+    submissions.find(parseId(text)).onSuccess(found -> {
       if (found.isEmpty()) {
-        ctx.fail(ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND, "id", "no submission with id '" + text + "'"));
+        ctx.fail(notFound(text));
         return;
       }
       var stored = found.get();
@@ -60,5 +61,19 @@ public final class ReadHandlers {
 
   private static ApiException invalid(String parameter, String message) {
     return ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, parameter, message);
+  }
+
+  private static UUID parseId(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw notFound(text);
+    }
+  }
+
+  /** Unknown and malformed ids answer alike, so ids cannot be probed for existence by their shape. */
+  private static ApiException notFound(String id) {
+    return ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND, "id", "no submission with id '"
+        + gov.qpp.validators.problems.Excerpt.of(id) + "'");
   }
 }

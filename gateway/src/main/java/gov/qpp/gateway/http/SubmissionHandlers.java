@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +60,14 @@ public final class SubmissionHandlers {
   }
 
   public void submit(RoutingContext ctx) {
-    validate(ctx).compose(result -> {
+    validate(ctx).compose(parsed -> {
+      IntakeResult result = parsed.result();
       if (!result.accepted()) {
         return Future.failedFuture(rejected(result));
       }
       Format format = format(ctx);
       var item = new SubmissionStore.NewSubmission(ctx.get(BearerAuth.PRINCIPAL), format.id(),
-          ctx.request().getHeader("Content-Type"), ctx.body().buffer().getBytes(), result.submission(),
+          ctx.request().getHeader("Content-Type"), parsed.document(), result.submission(),
           result.warnings());
       return store.insert(item).map(id -> {
         vertx.eventBus().send(ScoringVerticle.ADDRESS, id.toString());
@@ -87,7 +87,7 @@ public final class SubmissionHandlers {
   }
 
   public void validateOnly(RoutingContext ctx) {
-    validate(ctx).onSuccess(result -> {
+    validate(ctx).map(Parsed::result).onSuccess(result -> {
       if (!result.accepted()) {
         ctx.fail(rejected(result));
         return;
@@ -99,12 +99,19 @@ public final class SubmissionHandlers {
     }).onFailure(ctx::fail);
   }
 
+  /** A document as received and what its format's adapter made of it. */
+  record Parsed(byte[] document, IntakeResult result) {
+  }
+
   /** Parses and validates the body on the intake workers (the request holds an intake place: {@link IntakeLimiter}). */
-  Future<IntakeResult> validate(RoutingContext ctx) {
+  Future<Parsed> validate(RoutingContext ctx) {
     Format format = format(ctx);
     Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     // the copy out of the request buffer happens on the worker too: megabytes are not copied on the event loop
-    return workers.executeBlocking(() -> intakes.intake(format, body.getBytes()), false);
+    return workers.executeBlocking(() -> {
+      byte[] document = body.getBytes();
+      return new Parsed(document, intakes.intake(format, document));
+    }, false);
   }
 
   /** 400 when the bytes are not readable XML at all (attacks included), 422 when the content is wrong. */
@@ -116,13 +123,5 @@ public final class SubmissionHandlers {
       return new ApiException(400, "MalformedDocument", "the document cannot be read: " + summary, problems, null);
     }
     return new ApiException(422, "ValidationError", "invalid submission: " + summary, problems, null);
-  }
-
-  static UUID parseId(String text) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND, "id", "no submission with id '" + text + "'");
-    }
   }
 }
