@@ -24,6 +24,9 @@ import java.util.Set;
  */
 final class QualityMeasureConverter {
 
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+
   private final CatalogYear catalog;
   private final Problems problems;
   private final Severity populationSeverity;
@@ -161,7 +164,7 @@ final class QualityMeasureConverter {
       return false;
     }
     // a plain decimal only: Double.parseDouble would also take "0.5f" and hexadecimal
-    if (!text.matches("[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+    if (!DECIMAL.matcher(text).matches()) {
       return false;
     }
     double value = Double.parseDouble(text);
