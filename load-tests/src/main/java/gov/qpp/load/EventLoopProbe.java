@@ -23,6 +23,7 @@ import org.HdrHistogram.Histogram;
 public final class EventLoopProbe {
 
   static final int HEALTH_INTERVAL_MILLIS = 5;
+  static final int WARMUP_ROUNDS = 3;
 
   private EventLoopProbe() {
   }
@@ -45,6 +46,14 @@ public final class EventLoopProbe {
       HttpRequest upload = HttpRequest.newBuilder(gateway.uri().resolve("/api/submissions/validate"))
           .header("Authorization", "Bearer " + gateway.token()).header("Content-Type", "application/xml")
           .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build();
+      // Warm-up rounds, not measured: a fresh JVM spends seconds compiling the parser and the HTTP path.
+      for (int round = 0; round < WARMUP_ROUNDS; round++) {
+        List<CompletableFuture<HttpResponse<Void>>> warm = new ArrayList<>();
+        for (int i = 0; i < uploads; i++) {
+          warm.add(http.sendAsync(upload, HttpResponse.BodyHandlers.discarding()));
+        }
+        CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).join();
+      }
       long started = System.nanoTime();
       List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
       for (int i = 0; i < uploads; i++) {
