@@ -2,6 +2,7 @@ package gov.qpp.gateway.http;
 
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -21,6 +22,9 @@ public final class ApiRouter {
     BodyHandler multipart = BodyHandler.create(uploads.toString()).setBodyLimit(maxBodyBytes)
         .setDeleteUploadedFilesOnEnd(true);
 
+    Buffer openApi = openApi();
+    router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
+        .end(openApi));
     router.get("/health").handler(health::health);
     router.get("/ready").handler(health::ready);
 
@@ -41,6 +45,18 @@ public final class ApiRouter {
         ProblemCode.NOT_FOUND, ctx.normalizedPath(), ctx.request().method() + " is not allowed on "
             + ctx.normalizedPath())));
     return router;
+  }
+
+  /** The OpenAPI document describing these routes (a test keeps the two in step). */
+  static Buffer openApi() {
+    try (var in = ApiRouter.class.getResourceAsStream("/openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is missing from the classpath");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("openapi.yaml cannot be read", e);
+    }
   }
 
 }

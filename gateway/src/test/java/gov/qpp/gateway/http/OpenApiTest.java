@@ -1,0 +1,44 @@
+package gov.qpp.gateway.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.qpp.gateway.RunningGatewayTest;
+import gov.qpp.gateway.TestGateway.Reply;
+import java.net.http.HttpRequest;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document is served without a token and names exactly the routes the router has. */
+class OpenApiTest extends RunningGatewayTest {
+
+  @Test
+  void documentIsServedWithoutAToken() throws Exception {
+    Reply reply = gateway.send(HttpRequest.newBuilder(gateway.request("/openapi.yaml").build().uri()).GET().build());
+    assertEquals(200, reply.status());
+    assertTrue(reply.raw().body().startsWith("openapi: 3.0.3"));
+  }
+
+  @Test
+  void documentDescribesEveryRoute() {
+    Set<String> documented = new TreeSet<>();
+    for (String line : ApiRouter.openApi().toString().split("\n")) {
+      if (line.matches("  /[^ ]*:")) {
+        documented.add(line.trim().replace(":", ""));
+      }
+    }
+    Set<String> routed = new TreeSet<>();
+    // The handlers are never called here: only the routes they are registered on are read.
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    ApiRouter.create(vertx, 1024, java.nio.file.Path.of("uploads"), new BearerAuth("unused"), new IntakeLimiter(1),
+        new SubmissionHandlers(vertx, null, null, null), new ConvertHandler(null, null), new ReadHandlers(null, null),
+        new HealthHandlers(null, null)).getRoutes().forEach(route -> {
+          if (route.getPath() != null) {
+            routed.add(route.getPath().replaceAll(":(\\w+)", "{$1}"));
+          }
+        });
+    vertx.close();
+    assertEquals(routed, documented);
+  }
+}
