@@ -17,7 +17,7 @@ record CliOptions(URI gateway, String token, Path measures, Path reportDir, Path
       usage: java -jar conformance.jar [--gateway URL --token TOKEN] [--measures DIR] [--report-dir DIR]
                                        [--manifest FILE]
         --gateway URL     run against a gateway's POST /api/submissions/validate (default: in-process)
-        --token TOKEN     bearer token for --gateway
+        --token TOKEN     bearer token for --gateway (or set QPP_TOKEN, which stays out of the process list)
         --measures DIR    qpp-measures-data folder for in-process runs (default: QPP_MEASURES_DIR, else the
                           catalog packed in the jar, 2017-2022)
         --report-dir DIR  also write TEST-conformance.xml (JUnit XML) and conformance.html there
@@ -66,7 +66,12 @@ record CliOptions(URI gateway, String token, Path measures, Path reportDir, Path
       }
     }
     if (gateway != null && token == null) {
-      throw new UsageException("--gateway needs --token (the gateway's bearer token)");
+      // From the environment too, so the token need not appear in the process list.
+      String fromEnv = env.get("QPP_TOKEN");
+      token = fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+    }
+    if (gateway != null && token == null) {
+      throw new UsageException("--gateway needs --token or QPP_TOKEN (the gateway's bearer token)");
     }
     if (gateway == null && token != null) {
       throw new UsageException("--token is only used with --gateway");
