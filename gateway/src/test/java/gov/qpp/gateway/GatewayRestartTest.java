@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the gateway acknowledged survives a restart, and what it had not scored yet is scored after it. */
+/**
+ * What the gateway acknowledged survives a restart, what it had not scored yet is scored after it, and a
+ * submission that cannot be scored is parked as 'failed' instead of being retried forever.
+ */
 @ExtendWith(VertxExtension.class)
 class GatewayRestartTest {
 
@@ -67,6 +70,34 @@ class GatewayRestartTest {
       third.awaitScore("000000002", null, 2022, id);
     } finally {
       third.stop(vertx);
+    }
+  }
+
+  @Test
+  void unscorableSubmissionsAreParkedAfterAFewAttempts(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    TestGateway gateway = TestGateway.start(vertx, dataDir);
+    Pool pool = Database.pool(vertx, gateway.databaseUrl(), 1);
+    try {
+      Reply created = gateway.post("/api/submissions",
+          bytes(registryJson("measurement-set-post-request.json", 2022)));
+      UUID id = UUID.fromString(created.json().getJsonObject("data").getString("id"));
+      gateway.awaitScore("000000002", null, 2022, id.toString());
+      // A stored form that no longer reads (as after a catalog or format change) makes every attempt fail.
+      TestGateway.await(pool.preparedQuery("update submission set scoring_status = 'pending',"
+          + " normalised = '{\"entityType\": 7}' where id = $1").execute(Tuple.of(id)));
+      String status = "pending";
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+      while (!status.equals("failed") && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        status = gateway.get("/api/submissions/" + id).json().getJsonObject("data").getString("scoringStatus");
+      }
+      assertEquals("failed", status);
+      int attempts = TestGateway.await(pool.preparedQuery("select scoring_attempts from submission where id = $1")
+          .execute(Tuple.of(id))).iterator().next().getInteger(0);
+      assertEquals(5, attempts);
+    } finally {
+      TestGateway.await(pool.close());
+      gateway.stop(vertx);
     }
   }
 }

@@ -31,6 +31,8 @@ public final class ScoringVerticle extends VerticleBase {
   /** Pending submissions picked up per sweep. */
   static final int SWEEP_BATCH = 100;
   static final long SWEEP_INTERVAL_MILLIS = 2_000;
+  /** After this many failed attempts a submission is parked as 'failed' for an operator to look at. */
+  static final int MAX_SCORING_ATTEMPTS = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(ScoringVerticle.class);
 
@@ -100,9 +102,12 @@ public final class ScoringVerticle extends VerticleBase {
               .compose(tree -> scores.insert(id, normalised, tree.value(), tree.toJson()));
         })
         .onSuccess(done -> LOG.atInfo().addKeyValue("submissionId", id.toString()).log("submission scored"))
-        .onFailure(error -> LOG.atWarn().addKeyValue("submissionId", id.toString())
-            .addKeyValue("error", String.valueOf(error.getMessage()))
-            .log("scoring failed; the submission stays pending for the next sweep"))
+        .recover(error -> submissions.scoringFailed(id, MAX_SCORING_ATTEMPTS)
+            .onSuccess(status -> LOG.atWarn().addKeyValue("submissionId", id.toString())
+                .addKeyValue("error", String.valueOf(error.getMessage())).addKeyValue("scoringStatus", status)
+                .log("scoring failed"))
+            .<Void>mapEmpty()
+            .otherwiseEmpty())
         .onComplete(done -> inFlight.remove(id))
         .mapEmpty();
   }

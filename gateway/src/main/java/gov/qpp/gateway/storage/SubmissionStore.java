@@ -108,16 +108,25 @@ public final class SubmissionStore {
             : Optional.of((JsonObject) rows.iterator().next().getValue(0)));
   }
 
-  /** Submissions accepted but not yet scored (after a crash or restart), oldest first. */
+  /** Submissions accepted but not yet scored, fewest failed attempts first, then oldest. */
   public Future<List<UUID>> pendingScoring(int limit) {
-    return pool.preparedQuery("select id from submission where scoring_status = 'pending' order by received_at"
-            + " limit $1")
+    return pool.preparedQuery("select id from submission where scoring_status = 'pending'"
+            + " order by scoring_attempts, received_at limit $1")
         .execute(Tuple.of(limit))
         .map(rows -> {
           List<UUID> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getUUID(0)));
           return ids;
         });
+  }
+
+  /** Counts a failed scoring attempt; after {@code maxAttempts} the submission is parked as 'failed'. */
+  public Future<String> scoringFailed(UUID id, int maxAttempts) {
+    return pool.preparedQuery("update submission set scoring_attempts = scoring_attempts + 1, scoring_status ="
+            + " case when scoring_attempts + 1 >= $2 then 'failed' else 'pending' end where id = $1"
+            + " returning scoring_status")
+        .execute(Tuple.of(id, maxAttempts))
+        .map(rows -> rows.size() == 0 ? "missing" : rows.iterator().next().getString(0));
   }
 
   public Future<Long> count() {
