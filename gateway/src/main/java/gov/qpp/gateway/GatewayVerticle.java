@@ -12,6 +12,7 @@ import gov.qpp.gateway.http.HttpVerticle;
 import gov.qpp.gateway.http.IntakeLimiter;
 import gov.qpp.gateway.http.ReadHandlers;
 import gov.qpp.gateway.http.SubmissionHandlers;
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
@@ -99,14 +100,17 @@ public final class GatewayVerticle extends VerticleBase {
         TimeUnit.SECONDS);
     Intakes intakes = new Intakes(catalog);
     IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
+    GatewayMetrics metrics = new GatewayMetrics();
+    metrics.gauge("qpp_intake_pending", limiter::pending);
     Router router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
-        new BearerAuth(bootstrapToken), limiter, new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions),
-        new ConvertHandler(intakes, intakeWorkers), new ReadHandlers(submissions, scores),
-        new HealthHandlers(pool, catalog));
-    HttpVerticle first = new HttpVerticle(router, config.httpPort());
+        new BearerAuth(bootstrapToken), limiter,
+        new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics),
+        new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores),
+        new HealthHandlers(pool, catalog), metrics);
+    HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
     return vertx.deployVerticle(first)
         .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
-            : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort()),
+            : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort(), metrics),
                 new DeploymentOptions().setInstances(config.httpInstances() - 1)))
         .map(deployed -> {
           port = first.port();

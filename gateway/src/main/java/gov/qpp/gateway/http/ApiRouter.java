@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +15,7 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, int maxBodyBytes, java.nio.file.Path uploads, BearerAuth auth,
       IntakeLimiter limiter, SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads,
-      HealthHandlers health) {
+      HealthHandlers health, GatewayMetrics metrics) {
     Router router = Router.router(vertx);
     // Preallocated from Content-Length: growing a multi-megabyte buffer by copying would hold up the event loop.
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setPreallocateBodyBuffer(true);
@@ -26,6 +27,8 @@ public final class ApiRouter {
     router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
         .end(openApi));
     router.get("/health").handler(health::health);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
     router.get("/ready").handler(health::ready);
 
     // In order: who is asking, what format, is there room (503 before any body is read), then the body.

@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.intake.Intakes;
@@ -30,7 +31,10 @@ public final class ConvertHandler {
   private final Intakes intakes;
   private final WorkerExecutor workers;
 
-  public ConvertHandler(Intakes intakes, WorkerExecutor workers) {
+  private final GatewayMetrics metrics;
+
+  public ConvertHandler(Intakes intakes, WorkerExecutor workers, GatewayMetrics metrics) {
+    this.metrics = metrics;
     this.intakes = intakes;
     this.workers = workers;
   }
@@ -50,6 +54,8 @@ public final class ConvertHandler {
   }
 
   private void answer(RoutingContext ctx, String fileName, IntakeResult result) {
+    metrics.document("qrda3-conversion", result.accepted() ? "converted" : "rejected");
+    result.problems().forEach(problem -> metrics.problem(problem.code().name()));
     if (result.accepted()) {
       Responses.json(ctx, 201, new JsonObject(ConversionTool.qppJson(result.submission()).toString()));
       return;

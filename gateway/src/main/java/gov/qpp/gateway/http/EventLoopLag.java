@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,13 @@ public final class EventLoopLag {
   private static final Logger LOG = LoggerFactory.getLogger(EventLoopLag.class);
 
   private final Vertx vertx;
+  private final GatewayMetrics metrics;
   private long timer = -1;
   private long expected;
 
-  public EventLoopLag(Vertx vertx) {
+  public EventLoopLag(Vertx vertx, GatewayMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
   }
 
   /** Starts on the calling verticle's event loop. */
@@ -30,6 +33,7 @@ public final class EventLoopLag {
       long now = System.nanoTime();
       long lagMillis = Math.max(0, (now - expected) / 1_000_000);
       expected = now + INTERVAL_MILLIS * 1_000_000;
+      metrics.eventLoopLag(lagMillis);
       if (lagMillis > REPORT_LAG_MILLIS) {
         LOG.atWarn().addKeyValue("lagMillis", lagMillis).log("the HTTP event loop was held up");
       }

@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -14,12 +15,14 @@ public final class HttpVerticle extends VerticleBase {
 
   private final Router router;
   private final int port;
+  private final GatewayMetrics metrics;
   private HttpServer server;
   private EventLoopLag lag;
 
-  public HttpVerticle(Router router, int port) {
+  public HttpVerticle(Router router, int port, GatewayMetrics metrics) {
     this.router = router;
     this.port = port;
+    this.metrics = metrics;
   }
 
   @Override
@@ -29,7 +32,7 @@ public final class HttpVerticle extends VerticleBase {
         .listen(port)
         .onSuccess(listening -> {
           server = listening;
-          lag = new EventLoopLag(vertx);
+          lag = new EventLoopLag(vertx, metrics);
           lag.start();
         });
   }

@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.SubmissionStore;
 import gov.qpp.validators.intake.Format;
@@ -34,12 +35,15 @@ public final class SubmissionHandlers {
   private final Intakes intakes;
   private final WorkerExecutor workers;
   private final SubmissionStore store;
+  private final GatewayMetrics metrics;
 
-  public SubmissionHandlers(Vertx vertx, Intakes intakes, WorkerExecutor workers, SubmissionStore store) {
+  public SubmissionHandlers(Vertx vertx, Intakes intakes, WorkerExecutor workers, SubmissionStore store,
+      GatewayMetrics metrics) {
     this.vertx = vertx;
     this.intakes = intakes;
     this.workers = workers;
     this.store = store;
+    this.metrics = metrics;
   }
 
   /** Before the body is read: only formats the gateway reads (a policy handler, so Vert.x runs it first). */
@@ -62,6 +66,7 @@ public final class SubmissionHandlers {
   public void submit(RoutingContext ctx) {
     validate(ctx).compose(parsed -> {
       IntakeResult result = parsed.result();
+      count(ctx, result, result.accepted() ? "accepted" : "rejected");
       if (!result.accepted()) {
         return Future.failedFuture(rejected(result));
       }
@@ -88,6 +93,7 @@ public final class SubmissionHandlers {
 
   public void validateOnly(RoutingContext ctx) {
     validate(ctx).map(Parsed::result).onSuccess(result -> {
+      count(ctx, result, result.accepted() ? "valid" : "invalid");
       if (!result.accepted()) {
         ctx.fail(rejected(result));
         return;
@@ -97,6 +103,11 @@ public final class SubmissionHandlers {
           .put("submission", new JsonObject(QppJsonWriter.submission(result.submission()).toString()))
           .put("warnings", ErrorBody.details(result.warnings()))));
     }).onFailure(ctx::fail);
+  }
+
+  private void count(RoutingContext ctx, IntakeResult result, String outcome) {
+    metrics.document(format(ctx).id(), outcome);
+    result.problems().forEach(problem -> metrics.problem(problem.code().name()));
   }
 
   /** A document as received and what its format's adapter made of it. */
