@@ -15,14 +15,14 @@ final class Counts {
   static Long single(QrdaNode owner, Problems problems, String what) {
     List<QrdaNode> counts = owner.children(Template.AGGREGATE_COUNT);
     if (counts.size() != 1) {
-      problems.add(ProblemCode.QRDA_AGGREGATE_COUNT, owner.location(), what + " needs exactly one aggregate count,"
+      problems.add(ProblemCode.QRDA_COUNT_MISSING, owner.location(), what + " needs exactly one aggregate count,"
           + " found " + counts.size());
       return null;
     }
     QrdaNode count = counts.get(0);
     List<QrdaNode.Value> values = count.all("count");
     if (values.size() != 1) {
-      problems.add(ProblemCode.QRDA_AGGREGATE_COUNT, count.location(), what + ": the aggregate count needs exactly"
+      problems.add(ProblemCode.QRDA_COUNT_VALUE_NOT_SINGLE, count.location(), what + ": the aggregate count needs exactly"
           + " one value/@value, found " + values.size());
       return null;
     }
@@ -30,13 +30,13 @@ final class Counts {
     try {
       long value = Long.parseLong(text);
       if (value < 0) {
-        problems.add(ProblemCode.QRDA_AGGREGATE_COUNT, count.locationOf("count"), what + ": the count is " + value
+        problems.add(ProblemCode.QRDA_COUNT_NEGATIVE, count.locationOf("count"), what + ": the count is " + value
             + "; counts cannot be negative");
         return null;
       }
       return value;
     } catch (NumberFormatException e) {
-      problems.add(ProblemCode.QRDA_AGGREGATE_COUNT, count.locationOf("count"), what + ": the count '"
+      problems.add(ProblemCode.QRDA_COUNT_NOT_INTEGER, count.locationOf("count"), what + ": the count '"
           + Excerpt.of(text) + "' is not a whole number");
       return null;
     }

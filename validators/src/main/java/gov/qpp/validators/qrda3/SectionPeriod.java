@@ -17,21 +17,22 @@ record SectionPeriod(LocalDate start, LocalDate end) {
       return null;
     }
     QrdaNode act = acts.get(0);
-    LocalDate start = date(act, "low", "start", sectionName, problems);
-    LocalDate end = date(act, "high", "end", sectionName, problems);
+    LocalDate start = date(act, "low", "start", ProblemCode.QRDA_PERIOD_START, sectionName, problems);
+    LocalDate end = date(act, "high", "end", ProblemCode.QRDA_PERIOD_END, sectionName, problems);
     return start == null || end == null ? null : new SectionPeriod(start, end);
   }
 
-  private static LocalDate date(QrdaNode act, String key, String what, String sectionName, Problems problems) {
+  private static LocalDate date(QrdaNode act, String key, String what, ProblemCode missing, String sectionName,
+      Problems problems) {
     List<QrdaNode.Value> values = act.all(key);
     if (values.size() != 1) {
-      problems.add(ProblemCode.QRDA_PERFORMANCE_PERIOD, act.location(), "the " + sectionName + " reporting period"
+      problems.add(missing, act.location(), "the " + sectionName + " reporting period"
           + " needs exactly one " + what + " (effectiveTime/" + key + "/@value), found " + values.size());
       return null;
     }
     LocalDate date = QrdaDates.parse(values.get(0).text());
     if (date == null) {
-      problems.add(ProblemCode.QRDA_PERFORMANCE_PERIOD, act.locationOf(key), "the " + sectionName + " reporting"
+      problems.add(ProblemCode.QRDA_PERIOD_DATE, act.locationOf(key), "the " + sectionName + " reporting"
           + " period " + what + " '" + values.get(0).text() + "' is not a date of the form yyyyMMdd");
     }
     return date;

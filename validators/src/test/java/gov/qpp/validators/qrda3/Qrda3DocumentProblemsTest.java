@@ -143,7 +143,16 @@ class Qrda3DocumentProblemsTest {
   void reportingPeriodWithoutEndIsRefused() {
     Qrda3Document document = valid.at("ia-reporting-parameters").replace("<high value=\"20250630\"/>", "");
 
-    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERFORMANCE_PERIOD);
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERIOD_END);
+
+    assertLocation(IA_PATH + "/entry/act", document.lineOf(IA_SECTION, REPORTING_PARAMETERS), problem);
+  }
+
+  @Test
+  void reportingPeriodWithoutStartIsRefused() {
+    Qrda3Document document = valid.at("ia-reporting-parameters").replace("<low value=\"20250301\"/>", "");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERIOD_START);
 
     assertLocation(IA_PATH + "/entry/act", document.lineOf(IA_SECTION, REPORTING_PARAMETERS), problem);
   }
@@ -152,7 +161,7 @@ class Qrda3DocumentProblemsTest {
   void reportingPeriodStartThatIsNotADateIsRefused() {
     Qrda3Document document = valid.at("pi-reporting-parameters").replace("20250701", "2025-07-xx");
 
-    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERFORMANCE_PERIOD);
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERIOD_DATE);
 
     // Points at the low element itself.
     assertLocation(PI_PATH + "/entry/act", document.lineOf("2025-07-xx"), problem);

@@ -186,17 +186,26 @@ class Qrda3MeasureProblemsTest {
   void countThatIsNotAWholeNumberIsRefused() {
     Qrda3Document document = valid.at(QUALITY_NUMER).replace("value=\"80\"", "value=\"80.5\"");
 
-    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_AGGREGATE_COUNT);
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_COUNT_NOT_INTEGER);
 
     // On the count's value element inside the NUMER's aggregate count.
     assertLocation(NUMER_PATH + COUNT_IN, document.lineOf("value=\"80.5\""), problem);
   }
 
   @Test
+  void countWithoutItsValueIsRefused() {
+    Qrda3Document document = valid.at(QUALITY_NUMER).replace("value=\"80\"", "");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_COUNT_VALUE_NOT_SINGLE);
+
+    assertTrue(problem.message().contains("found 0"), problem::message);
+  }
+
+  @Test
   void negativeCountIsRefused() {
     Qrda3Document document = valid.at(QUALITY_SECTION, "code=\"DENEX\"").replace("value=\"4\"", "value=\"-4\"");
 
-    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_AGGREGATE_COUNT);
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_COUNT_NEGATIVE);
 
     assertLocation(DENEX_PATH + COUNT_IN, document.lineOf("value=\"-4\""), problem);
   }
@@ -206,7 +215,7 @@ class Qrda3MeasureProblemsTest {
     Qrda3Document document = valid.at(QUALITY_SECTION, "code=\"IPOP\"", AGGREGATE_COUNT)
         .duplicateEnclosing("entryRelationship");
 
-    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_AGGREGATE_COUNT);
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_COUNT_MISSING);
 
     // The population is at fault, not either count.
     assertLocation(IPOP_PATH, measureDataLine(document, QUALITY_SECTION, "code=\"IPOP\""), problem);
