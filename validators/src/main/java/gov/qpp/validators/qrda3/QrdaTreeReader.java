@@ -1,5 +1,6 @@
 package gov.qpp.validators.qrda3;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import gov.qpp.validators.xml.HardenedXml;
 import gov.qpp.validators.xml.XmlRejection;
 import java.io.InputStream;
@@ -28,6 +29,8 @@ final class QrdaTreeReader {
     try {
       return walk(xml);
     } catch (XMLStreamException e) {
+      throw new XmlRejection(HardenedXml.problemFor(e, xml));
+    } catch (WstxLazyException e) {
       throw new XmlRejection(HardenedXml.problemFor(e, xml));
     } finally {
       try {

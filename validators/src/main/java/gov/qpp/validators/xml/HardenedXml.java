@@ -148,6 +148,14 @@ public final class HardenedXml {
     }
   }
 
+  /**
+   * The problem for Woodstox's unchecked lazy-parsing exception, which reading methods without a checked exception
+   * throw when the token they finish turns out malformed.
+   */
+  public static Problem problemFor(WstxLazyException e, XMLStreamReader reader) {
+    return problemFor(unwrap(e), reader);
+  }
+
   /** The problem for an exception raised while reading; located at the exception's position when it has one. */
   public static Problem problemFor(XMLStreamException e) {
     return problemFor(e, null);
