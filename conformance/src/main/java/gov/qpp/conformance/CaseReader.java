@@ -11,13 +11,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks one manifest case: {@code id}, {@code description}, {@code format} ("registry-json"),
+ * Reads and checks one manifest case: {@code id}, {@code description}, {@code format} ("registry-json" or "qrda3"),
  * {@code file} (relative to the cases folder), optional {@code performanceYear} (fills the year placeholder) and
  * {@code expect: {outcome: "accepted"|"rejected", codes: [...]}}, then reads its document.
  */
 final class CaseReader {
 
-  static final Set<String> FORMATS = Set.of("registry-json");
+  static final Set<String> FORMATS = java.util.Arrays.stream(gov.qpp.validators.intake.Format.values())
+      .map(gov.qpp.validators.intake.Format::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> CASE_FIELDS = Set.of("id", "description", "format", "file", "performanceYear",
       "expect");
   private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "codes");

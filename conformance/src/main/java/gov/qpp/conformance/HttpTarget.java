@@ -3,6 +3,7 @@ package gov.qpp.conformance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.qpp.validators.intake.Format;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class HttpTarget implements Target {
   public Observation validate(ConformanceCase testCase) throws TargetException {
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .timeout(timeout)
-        .header("Content-Type", "application/json")
+        .header("Content-Type", Format.byId(testCase.format()).map(Format::mediaType).orElse("application/json"))
         .header("Accept", "application/json")
         .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofByteArray(testCase.document()))
@@ -63,11 +64,12 @@ public final class HttpTarget implements Target {
     HttpResponse<String> response = send(request);
     return switch (response.statusCode()) {
       case 200 -> new Observation(Outcome.ACCEPTED, codes(response, "data", "warnings"));
-      case 422 -> new Observation(Outcome.REJECTED, codes(response, "error", "details"));
+      // 422: the content is wrong; 400: the bytes are not readable (malformed XML, attacks). Both list problems.
+      case 400, 422 -> new Observation(Outcome.REJECTED, codes(response, "error", "details"));
       case 401, 403 -> throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint
           + ": the gateway refused the bearer token (check --token)");
       default -> throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint
-          + " (expected 200 or 422): " + quote(response.body()));
+          + " (expected 200, 400 or 422): " + quote(response.body()));
     };
   }
 

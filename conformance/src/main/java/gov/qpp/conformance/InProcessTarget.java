@@ -3,16 +3,17 @@ package gov.qpp.conformance;
 import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.problems.Problem;
-import gov.qpp.validators.registry.RegistryJsonIntake;
+import gov.qpp.validators.intake.Format;
+import gov.qpp.validators.intake.Intakes;
 
-/** Runs the gateway's own registry JSON intake in this JVM: the same answer the gateway gives, without a server. */
+/** Runs the gateway's own format adapters in this JVM: the same answer the gateway gives, without a server. */
 public final class InProcessTarget implements Target {
 
-  private final RegistryJsonIntake intake;
+  private final Intakes intakes;
   private final String catalogSource;
 
   public InProcessTarget(MeasureCatalog catalog) {
-    this.intake = new RegistryJsonIntake(catalog);
+    this.intakes = new Intakes(catalog);
     this.catalogSource = catalog.source() + ", years " + catalog.years();
   }
 
@@ -20,7 +21,7 @@ public final class InProcessTarget implements Target {
   public Observation validate(ConformanceCase testCase) throws TargetException {
     IntakeResult result;
     try {
-      result = intake.intake(testCase.document());
+      result = intakes.intake(Format.byId(testCase.format()).orElseThrow(), testCase.document());
     } catch (RuntimeException e) {
       // A validator bug must fail this case, not end the run: the other cases still tell testers something.
       throw new TargetException("the validator failed on this document: " + e);

@@ -27,6 +27,8 @@ class HttpTargetTest {
   private static final String REJECTED = "{\"error\":{\"type\":\"ValidationError\",\"message\":\"invalid\","
       + "\"details\":[{\"code\":\"TIN_FORMAT\",\"severity\":\"error\",\"message\":\"m\",\"path\":\"$.tin\"},"
       + "{\"code\":\"NPI_CHECK_DIGIT\",\"severity\":\"error\",\"message\":\"m\",\"path\":\"$.npi\"}]}}";
+  private static final String MALFORMED = "{\"error\":{\"type\":\"MalformedDocument\",\"message\":\"unreadable\","
+      + "\"details\":[{\"code\":\"XML_DTD_NOT_ALLOWED\",\"severity\":\"error\",\"message\":\"m\",\"path\":\"line 1\"}]}}";
   private static final String BROKEN = "{\"error\":{\"type\":\"InternalError\",\"message\":\"boom\"}}";
 
   private HttpServer server;
@@ -46,6 +48,8 @@ class HttpTargetTest {
         answer(exchange, 200, ACCEPTED);
       } else if (body.contains("reject")) {
         answer(exchange, 422, REJECTED);
+      } else if (body.contains("<malformed")) {
+        answer(exchange, 400, MALFORMED);
       } else {
         answer(exchange, 500, BROKEN);
       }
@@ -90,6 +94,16 @@ class HttpTargetTest {
     CaseResult result = run(testCase("reject", Outcome.REJECTED, "NPI_CHECK_DIGIT"));
     assertTrue(result.passed(), result.message());
     assertEquals(List.of("TIN_FORMAT", "NPI_CHECK_DIGIT"), result.actualCodes());
+  }
+
+  @Test
+  void unreadableXmlIsRejectedAndSentAsXml() {
+    ConformanceCase xml = new ConformanceCase("case-xml", "d", "qrda3", "x.xml", null,
+        new Expectation(Outcome.REJECTED, List.of("XML_DTD_NOT_ALLOWED")),
+        "<malformed/>".getBytes(StandardCharsets.UTF_8));
+    CaseResult result = run(xml);
+    assertTrue(result.passed(), result.message());
+    assertEquals("application/xml", contentType.get());
   }
 
   @Test

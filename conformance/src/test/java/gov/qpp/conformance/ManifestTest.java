@@ -97,7 +97,7 @@ class ManifestTest {
 
   @Test
   void unsupportedFormatIsRefused() throws IOException {
-    String message = refusal(entry("a", "plain.json", "", REJECTED).replace("registry-json", "qrda3"));
-    assertTrue(message.contains("format 'qrda3' is not supported"), message);
+    String message = refusal(entry("a", "plain.json", "", REJECTED).replace("registry-json", "fhir-r4"));
+    assertTrue(message.contains("format 'fhir-r4' is not supported"), message);
   }
 }

@@ -23,6 +23,21 @@ public enum Format {
     return id;
   }
 
+  /** The media type a client sends this format as. */
+  public String mediaType() {
+    return this == REGISTRY_JSON ? "application/json" : "application/xml";
+  }
+
+  /** By the id stored with submissions and used in conformance manifests (registry-json, qrda3). */
+  public static Optional<Format> byId(String id) {
+    for (Format format : values()) {
+      if (format.id.equals(id)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The format of a Content-Type header value (parameters such as charset ignored). */
   public static Optional<Format> forContentType(String contentType) {
     if (contentType == null) {
