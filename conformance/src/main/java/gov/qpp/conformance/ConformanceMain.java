@@ -1,5 +1,6 @@
 package gov.qpp.conformance;
 
+import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.catalog.CatalogException;
 import gov.qpp.validators.catalog.CatalogLoader;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class ConformanceMain {
       manifest = options.manifest() == null ? Manifest.fromClasspath() : Manifest.load(options.manifest());
       target = options.gateway() != null
           ? new HttpTarget(options.gateway(), options.token())
-          : new InProcessTarget(CatalogLoader.load(options.measures()));
+          : new InProcessTarget(CatalogLoader.load(catalogFolder(options)));
     } catch (ManifestException | CatalogException e) {
       err.println("conformance: " + e.getMessage());
       return CONFIGURATION_ERROR;
@@ -59,6 +60,14 @@ public final class ConformanceMain {
     Tally tally = Tally.of(results);
     out.println(tally);
     return tally.failed() == 0 ? ALL_PASSED : SOME_FAILED;
+  }
+
+  /**
+   * --measures or QPP_MEASURES_DIR, else the shared reference folder's catalog (2017-2026) when present, else the
+   * npm package packed in the jar (2017-2022: the QRDA III cases of 2025 then fail with PERFORMANCE_YEAR_UNSUPPORTED).
+   */
+  static Path catalogFolder(CliOptions options) {
+    return options.measures() != null ? options.measures() : SharedFolder.measures().orElse(null);
   }
 
   static String line(CaseResult result) {
