@@ -74,11 +74,6 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
         integer(value, "http.instances", 1, 64));
   }
 
-  public GatewayConfig withHttpPort(int port) {
-    return new GatewayConfig(port, dbUrl, dataDir, measuresDir, bootstrapToken, maxBodyBytes, dbPoolSize,
-        intakeWorkers, maxPendingIntakes, httpInstances);
-  }
-
   private static int integer(Function<String, String> value, String name, int min, int max) {
     String text = value.apply(name);
     try {

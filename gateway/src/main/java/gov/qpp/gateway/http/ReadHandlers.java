@@ -4,6 +4,7 @@ import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -74,6 +75,6 @@ public final class ReadHandlers {
   /** Unknown and malformed ids answer alike, so ids cannot be probed for existence by their shape. */
   private static ApiException notFound(String id) {
     return ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND, "id", "no submission with id '"
-        + gov.qpp.validators.problems.Excerpt.of(id) + "'");
+        + Excerpt.of(id) + "'");
   }
 }

@@ -72,7 +72,7 @@ public final class SubmissionHandlers {
       }
       Format format = format(ctx);
       var item = new SubmissionStore.NewSubmission(ctx.get(BearerAuth.PRINCIPAL), format.id(),
-          ctx.request().getHeader("Content-Type"), parsed.document(), result.submission(),
+          ctx.request().getHeader("Content-Type"), parsed.document(), result.submission(), parsed.normalised(),
           result.warnings());
       return store.insert(item).map(id -> {
         vertx.eventBus().send(ScoringVerticle.ADDRESS, id.toString());
@@ -82,7 +82,7 @@ public final class SubmissionHandlers {
         return new JsonObject().put("data", new JsonObject()
             .put("id", id.toString())
             .put("scoringStatus", "pending")
-            .put("submission", new JsonObject(QppJsonWriter.submission(result.submission()).toString()))
+            .put("submission", parsed.normalised())
             .put("warnings", ErrorBody.details(result.warnings())));
       });
     }).onSuccess(body -> {
@@ -92,7 +92,8 @@ public final class SubmissionHandlers {
   }
 
   public void validateOnly(RoutingContext ctx) {
-    validate(ctx).map(Parsed::result).onSuccess(result -> {
+    validate(ctx).onSuccess(parsed -> {
+      IntakeResult result = parsed.result();
       count(ctx, result, result.accepted() ? "valid" : "invalid");
       if (!result.accepted()) {
         ctx.fail(rejected(result));
@@ -100,7 +101,7 @@ public final class SubmissionHandlers {
       }
       Responses.json(ctx, 200, new JsonObject().put("data", new JsonObject()
           .put("valid", true)
-          .put("submission", new JsonObject(QppJsonWriter.submission(result.submission()).toString()))
+          .put("submission", parsed.normalised())
           .put("warnings", ErrorBody.details(result.warnings()))));
     }).onFailure(ctx::fail);
   }
@@ -110,8 +111,11 @@ public final class SubmissionHandlers {
     result.problems().forEach(problem -> metrics.problem(problem.code().name()));
   }
 
-  /** A document as received and what its format's adapter made of it. */
-  record Parsed(byte[] document, IntakeResult result) {
+  /**
+   * A document as received, what its format's adapter made of it and, when it could be read, the submission as
+   * QPP JSON (built on the worker once, for both the database and the answer).
+   */
+  record Parsed(byte[] document, IntakeResult result, JsonObject normalised) {
   }
 
   /** Parses and validates the body on the intake workers (the request holds an intake place: {@link IntakeLimiter}). */
@@ -121,7 +125,10 @@ public final class SubmissionHandlers {
     // the copy out of the request buffer happens on the worker too: megabytes are not copied on the event loop
     return workers.executeBlocking(() -> {
       byte[] document = body.getBytes();
-      return new Parsed(document, intakes.intake(format, document));
+      IntakeResult result = intakes.intake(format, document);
+      JsonObject normalised = result.submission() == null ? null
+          : new JsonObject(QppJsonWriter.submission(result.submission()).toString());
+      return new Parsed(document, result, normalised);
     }, false);
   }
 

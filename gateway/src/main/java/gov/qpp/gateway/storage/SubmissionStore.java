@@ -3,7 +3,6 @@ package gov.qpp.gateway.storage;
 import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.problems.Problem;
-import gov.qpp.validators.registry.QppJsonWriter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -24,9 +23,9 @@ import java.util.UUID;
  */
 public final class SubmissionStore {
 
-  /** What is stored about one accepted document. */
+  /** What is stored about one accepted document; {@code normalised} is the submission as QPP JSON. */
   public record NewSubmission(String submitter, String format, String contentType, byte[] document,
-      Submission submission, List<Problem> warnings) {
+      Submission submission, JsonObject normalised, List<Problem> warnings) {
   }
 
   /** A stored submission as read back. */
@@ -43,7 +42,7 @@ public final class SubmissionStore {
   public Future<UUID> insert(NewSubmission item) {
     UUID id = UUID.randomUUID();
     Submission submission = item.submission();
-    JsonObject normalised = new JsonObject(QppJsonWriter.submission(submission).toString());
+    JsonObject normalised = item.normalised();
     Tuple row = Tuple.tuple()
         .addUUID(id).addString(item.submitter()).addString(item.format()).addString(item.contentType())
         .addString(submission.entityType().apiName())
@@ -58,11 +57,14 @@ public final class SubmissionStore {
             + " format, content_type, entity_type, tin, npi, entity_id, performance_year, document, normalised,"
             + " warnings) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
         .execute(row)
-        .compose(done -> insertSets(connection, id, submission)))
+        .compose(done -> insertSets(connection, id, submission, normalised)))
         .map(id);
   }
 
-  private static Future<Void> insertSets(SqlConnection connection, UUID submissionId, Submission submission) {
+  /** The sets and measurements as rows; each measurement's value is taken from the normalised JSON already built. */
+  private static Future<Void> insertSets(SqlConnection connection, UUID submissionId, Submission submission,
+      JsonObject normalised) {
+    JsonArray normalisedSets = normalised.getJsonArray("measurementSets");
     List<Tuple> sets = new ArrayList<>();
     List<Tuple> measurements = new ArrayList<>();
     for (int s = 0; s < submission.measurementSets().size(); s++) {
@@ -72,9 +74,8 @@ public final class SubmissionStore {
           .addString(set.category().apiName()).addString(set.submissionMethod()).addString(set.programName())
           .addLocalDate(set.performanceStart()).addLocalDate(set.performanceEnd()).addString(set.cehrtId()));
       for (int m = 0; m < set.measurements().size(); m++) {
-        var measurement = set.measurements().get(m);
-        JsonObject json = new JsonObject(QppJsonWriter.measurement(measurement).toString());
-        measurements.add(Tuple.of(setId, m, measurement.measureId(), new JsonObject().put("value", json.getValue("value"))));
+        Object value = normalisedSets.getJsonObject(s).getJsonArray("measurements").getJsonObject(m).getValue("value");
+        measurements.add(Tuple.of(setId, m, set.measurements().get(m).measureId(), new JsonObject().put("value", value)));
       }
     }
     Future<RowSet<Row>> chain = connection.preparedQuery("insert into measurement_set (id, submission_id, ordinal,"
@@ -127,10 +128,6 @@ public final class SubmissionStore {
             + " returning scoring_status")
         .execute(Tuple.of(id, maxAttempts))
         .map(rows -> rows.size() == 0 ? "missing" : rows.iterator().next().getString(0));
-  }
-
-  public Future<Long> count() {
-    return pool.query("select count(*) from submission").execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
   public static JsonArray warningsJson(List<Problem> warnings) {

@@ -14,18 +14,9 @@ public record QualityMeasure(String measureId, String title, String metricType, 
     return "quality";
   }
 
-  /** Outcome-type measures (outcome, intermediate outcome, patient-reported outcome, ...). */
-  public boolean isOutcome() {
-    return measureType != null && measureType.toLowerCase().contains("outcome");
-  }
-
   /** Strata that registry JSON names in {@code strata[].stratum}. */
   public List<String> strataNames() {
     return strata.stream().map(Stratum::name).filter(name -> name != null).toList();
-  }
-
-  public boolean isClaimsMeasure() {
-    return submissionMethods.contains("claims");
   }
 
   static QualityMeasure read(CatalogNode node) {

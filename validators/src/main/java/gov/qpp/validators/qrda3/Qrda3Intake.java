@@ -120,7 +120,7 @@ public final class Qrda3Intake {
       if (!complete || submission == null) {
         return null;
       }
-      SubmissionValidator.validate(submission, catalogYear, new XPathLocator(root.path, setPaths, measurementPaths),
+      SubmissionValidator.validate(submission, catalogYear, new XPathLocator(setPaths, measurementPaths),
           problems);
       return submission;
     }

@@ -4,13 +4,7 @@ import gov.qpp.validators.rules.Locator;
 import java.util.List;
 
 /** Where the format-independent rules' findings are in the QRDA III document: the XPath of the section or entry. */
-record XPathLocator(String documentPath, List<String> setPaths, List<List<String>> measurementPaths)
-    implements Locator {
-
-  @Override
-  public String submissionField(String field) {
-    return documentPath;
-  }
+record XPathLocator(List<String> setPaths, List<List<String>> measurementPaths) implements Locator {
 
   @Override
   public String set(int setIndex, String field) {

@@ -6,11 +6,6 @@ import gov.qpp.validators.rules.Locator;
 record JsonPathLocator(boolean measurementSetBody) implements Locator {
 
   @Override
-  public String submissionField(String field) {
-    return (measurementSetBody ? "$.submission." : "$.") + field;
-  }
-
-  @Override
   public String set(int setIndex, String field) {
     String set = measurementSetBody ? "$" : "$.measurementSets[" + setIndex + "]";
     return field == null ? set : set + "." + field;

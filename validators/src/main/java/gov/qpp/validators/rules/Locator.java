@@ -5,8 +5,6 @@ package gov.qpp.validators.rules;
  * can report locations in the submitter's terms (a JSON path for registry JSON, an XPath for QRDA).
  */
 public interface Locator {
-  String submissionField(String field);
-
   String set(int setIndex, String field);
 
   String measurement(int setIndex, int measurementIndex, String field);
