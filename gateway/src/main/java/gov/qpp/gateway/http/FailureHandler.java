@@ -59,10 +59,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (ctx.failure() instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
       // the database pool's wait queue is full: overload, which the client should retry, not a gateway fault
-      return new ApiException(503, "ServiceUnavailable", "the gateway is at capacity; retry shortly",
-          java.util.List.of(gov.qpp.validators.problems.Problem.of(ProblemCode.GATEWAY_BUSY, "$",
-              "the database is busy; retry after " + IntakeLimiter.RETRY_AFTER_SECONDS + " s")),
-          IntakeLimiter.RETRY_AFTER_SECONDS);
+      return IntakeLimiter.busy("the database is busy");
     }
     if (ctx.statusCode() == 413) {
       return ApiException.of(413, "PayloadTooLarge", ProblemCode.DOCUMENT_TOO_LARGE, "$",

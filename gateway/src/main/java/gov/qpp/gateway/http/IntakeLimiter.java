@@ -31,11 +31,16 @@ public final class IntakeLimiter {
   public void acquire() {
     if (pending.incrementAndGet() > maxPending) {
       pending.decrementAndGet();
-      throw new ApiException(503, "ServiceUnavailable", "the gateway is at capacity; retry shortly",
-          java.util.List.of(gov.qpp.validators.problems.Problem.of(ProblemCode.GATEWAY_BUSY, "$",
-              maxPending + " documents are being validated; retry after " + RETRY_AFTER_SECONDS + " s")),
-          RETRY_AFTER_SECONDS);
+      throw busy(maxPending + " documents are in the gateway");
     }
+  }
+
+  /** The one overload answer: 503 with Retry-After, saying what is full. */
+  static ApiException busy(String what) {
+    return new ApiException(503, "ServiceUnavailable", "the gateway is at capacity; retry shortly",
+        java.util.List.of(gov.qpp.validators.problems.Problem.of(ProblemCode.GATEWAY_BUSY, "$",
+            what + "; retry after " + RETRY_AFTER_SECONDS + " s")),
+        RETRY_AFTER_SECONDS);
   }
 
   private void admit(RoutingContext ctx) {
