@@ -45,7 +45,7 @@ public final class ApiRouter {
     router.errorHandler(404, ctx -> failures.answer(ctx, ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND,
         ctx.normalizedPath(), "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));
     router.errorHandler(405, ctx -> failures.answer(ctx, ApiException.of(405, "MethodNotAllowed",
-        ProblemCode.NOT_FOUND, ctx.normalizedPath(), ctx.request().method() + " is not allowed on "
+        ProblemCode.METHOD_NOT_ALLOWED, ctx.normalizedPath(), ctx.request().method() + " is not allowed on "
             + ctx.normalizedPath())));
     return router;
   }

@@ -9,6 +9,7 @@ public enum ProblemCode {
   DOCUMENT_TOO_LARGE(Severity.ERROR, "The document is larger than the gateway accepts."),
   AUTHENTICATION_REQUIRED(Severity.ERROR, "The request has no valid bearer token."),
   NOT_FOUND(Severity.ERROR, "No such resource (or not one the caller may see)."),
+  METHOD_NOT_ALLOWED(Severity.ERROR, "The resource exists but does not take this HTTP method."),
   INVALID_PARAMETER(Severity.ERROR, "A query or path parameter is missing or malformed."),
   GATEWAY_BUSY(Severity.ERROR, "The gateway is at capacity; retry after the Retry-After delay."),
   UNSUPPORTED_MEDIA_TYPE(Severity.ERROR, "The Content-Type is not one the endpoint accepts."),
