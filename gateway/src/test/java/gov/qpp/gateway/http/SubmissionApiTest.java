@@ -170,6 +170,13 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void wrongMethodIsAJson405() throws Exception {
+    Reply reply = gateway.get("/api/convert");
+    assertEquals(405, reply.status());
+    assertEquals(Set.of("METHOD_NOT_ALLOWED"), codes(reply));
+  }
+
+  @Test
   void scoresNeedWellFormedParameters() throws Exception {
     Reply reply = gateway.get("/api/scores?tin=12&year=2024");
     assertEquals(400, reply.status());
