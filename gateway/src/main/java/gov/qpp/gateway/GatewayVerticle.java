@@ -9,6 +9,7 @@ import gov.qpp.gateway.http.BearerAuth;
 import gov.qpp.gateway.http.ConvertHandler;
 import gov.qpp.gateway.http.HealthHandlers;
 import gov.qpp.gateway.http.HttpVerticle;
+import gov.qpp.gateway.http.BodyBudget;
 import gov.qpp.gateway.http.IntakeLimiter;
 import gov.qpp.gateway.http.ReadHandlers;
 import gov.qpp.gateway.http.SubmissionHandlers;
@@ -102,7 +103,10 @@ public final class GatewayVerticle extends VerticleBase {
     IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauge("qpp_intake_pending", limiter::pending);
-    Router router = ApiRouter.create(vertx, config.maxBodyBytes(), config.dataDir().resolve("uploads"),
+    BodyBudget bodies = new BodyBudget(config.maxBufferedBytes());
+    metrics.gauge("qpp_intake_buffered_bytes", bodies::reserved);
+    metrics.gauge("qpp_intake_bodies_waiting", bodies::waiting);
+    Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, config.dataDir().resolve("uploads"),
         new BearerAuth(bootstrapToken), limiter,
         new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics),
         new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores),

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class InProcessGateway implements AutoCloseable {
 
   /** Capacity settings passed through from the environment, so a run can try other pool sizes. */
-  private static final List<String> TUNABLES = List.of("QPP_INTAKE_WORKERS", "QPP_INTAKE_MAX_PENDING",
+  private static final List<String> TUNABLES = List.of("QPP_INTAKE_WORKERS", "QPP_INTAKE_MAX_PENDING", "QPP_INTAKE_MAX_BUFFERED_BYTES",
       "QPP_DB_POOL_SIZE");
   private static final long START_TIMEOUT_SECONDS = 120;
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * and by its environment variable, which wins. README.md lists them; {@link #KEYS} is that list.
  */
 public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measuresDir, String bootstrapToken,
-    int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, int httpInstances) {
+    int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, long maxBufferedBytes, int httpInstances) {
 
   /** Key, environment variable, default (null = unset). */
   public record Key(String name, String env, String defaultValue, String meaning) {
@@ -34,6 +34,8 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
       new Key("intake.workers", "QPP_INTAKE_WORKERS", "2", "threads that parse and validate documents"),
       new Key("intake.maxPending", "QPP_INTAKE_MAX_PENDING", "64",
           "documents in the gateway at once (body, parse, store); more get 503 with Retry-After"),
+      new Key("intake.maxBufferedBytes", "QPP_INTAKE_MAX_BUFFERED_BYTES", "33554432",
+          "request bodies held in memory at once; further bodies wait, unread, until there is room"),
       new Key("http.instances", "QPP_HTTP_INSTANCES", "1",
           "HTTP event loops serving the port; on 2 cores 1 measured best (docs/benchmarks.md)"));
 
@@ -71,6 +73,7 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
         integer(value, "db.poolSize", 1, 1000),
         integer(value, "intake.workers", 1, 256),
         integer(value, "intake.maxPending", 1, 100_000),
+        integer(value, "intake.maxBufferedBytes", 1024, Integer.MAX_VALUE),
         integer(value, "http.instances", 1, 64));
   }
 

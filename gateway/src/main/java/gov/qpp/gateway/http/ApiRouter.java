@@ -13,12 +13,11 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
-  public static Router create(Vertx vertx, int maxBodyBytes, java.nio.file.Path uploads, BearerAuth auth,
-      IntakeLimiter limiter, SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads,
+  public static Router create(Vertx vertx, int maxBodyBytes, BodyBudget budget, java.nio.file.Path uploads,
+      BearerAuth auth, IntakeLimiter limiter, SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads,
       HealthHandlers health, GatewayMetrics metrics) {
     Router router = Router.router(vertx);
-    // Preallocated from Content-Length: growing a multi-megabyte buffer by copying would hold up the event loop.
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setPreallocateBodyBuffer(true);
+    ChunkedBody body = new ChunkedBody(maxBodyBytes, budget);
     // The conversion endpoint takes a multipart file, which Vert.x Web spools to disk and deletes after the answer.
     BodyHandler multipart = BodyHandler.create(uploads.toString()).setBodyLimit(maxBodyBytes)
         .setDeleteUploadedFilesOnEnd(true);

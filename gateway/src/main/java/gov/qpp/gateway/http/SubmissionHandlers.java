@@ -12,7 +12,6 @@ import gov.qpp.validators.registry.QppJsonWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
@@ -121,10 +120,9 @@ public final class SubmissionHandlers {
   /** Parses and validates the body on the intake workers (the request holds an intake place: {@link IntakeLimiter}). */
   Future<Parsed> validate(RoutingContext ctx) {
     Format format = format(ctx);
-    Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-    // the copy out of the request buffer happens on the worker too: megabytes are not copied on the event loop
+    ChunkedBody.Received body = ChunkedBody.of(ctx);
     return workers.executeBlocking(() -> {
-      byte[] document = body.getBytes();
+      byte[] document = body.bytes(); // joined here: megabytes are not copied on the event loop
       IntakeResult result = intakes.intake(format, document);
       JsonObject normalised = result.submission() == null ? null
           : new JsonObject(QppJsonWriter.submission(result.submission()).toString());

@@ -155,6 +155,25 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void oversizedChunkedBodyIs413WhileItIsRead() throws Exception {
+    // no Content-Length: the limit can only be found while reading
+    byte[] big = new byte[TestGateway.MAX_BODY_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    Reply reply = gateway.send(gateway.request("/api/submissions/validate").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build());
+    assertEquals(413, reply.status());
+    assertEquals(Set.of("DOCUMENT_TOO_LARGE"), codes(reply));
+  }
+
+  @Test
+  void chunkedBodyIsReadWhole() throws Exception {
+    byte[] document = bytes(registryJson("measurement-set-post-request.json", 2022));
+    Reply reply = gateway.send(gateway.request("/api/submissions/validate").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(document))).build());
+    assertEquals(200, reply.status(), reply.raw().body());
+  }
+
+  @Test
   void unknownSubmissionIs404() throws Exception {
     assertEquals(404, gateway.get("/api/submissions/6f1c7a4e-0000-4000-8000-000000000000").status());
     Reply malformed = gateway.get("/api/submissions/not-a-uuid");
