@@ -15,7 +15,7 @@ final class AttestationReader {
   static Boolean performed(QrdaNode measure, String measureId, Problems problems) {
     List<QrdaNode> performed = measure.children(Template.MEASURE_PERFORMED);
     if (performed.size() != 1) {
-      problems.add(ProblemCode.QRDA_MEASURE_PERFORMED, measure.location(), measureId + " needs exactly one"
+      problems.add(ProblemCode.QRDA_MEASURE_PERFORMED_MISSING, measure.location(), measureId + " needs exactly one"
           + " measure-performed observation (template 2.16.840.1.113883.10.20.27.3.27), found " + performed.size());
       return null;
     }

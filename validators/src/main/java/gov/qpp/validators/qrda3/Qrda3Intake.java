@@ -93,22 +93,21 @@ public final class Qrda3Intake {
         return null;
       }
       Integer year = performanceYear();
-      if (program == null || year == null) {
-        return null;
-      }
-      CatalogYear catalogYear = catalog.year(year).orElse(null);
-      if (catalogYear == null) {
+      CatalogYear catalogYear = year == null ? null : catalog.year(year).orElse(null);
+      if (year != null && catalogYear == null) {
         problems.add(ProblemCode.PERFORMANCE_YEAR_UNSUPPORTED, root.location(), "performance year " + year
             + " (from the first reporting period) has no measure catalog here; loaded years are " + catalog.years());
-        return null;
       }
-      String programName = programName(program);
+      // Every section is read even when the program or the year is wrong, so one answer lists every problem.
+      String programName = program == null ? null : programName(program);
       String cehrt = root.first("cehrt");
       List<MeasurementSet> sets = new ArrayList<>();
-      boolean complete = true;
+      boolean complete = program != null && catalogYear != null;
       if (!quality.isEmpty()) {
+        List<Located> measures = catalogYear == null ? null
+            : qualityMeasurements(quality.get(0), catalogYear, program == null || program.mips());
         complete &= addSet(sets, quality.get(0), Category.QUALITY, programName,
-            year >= QUALITY_CEHRT_FROM ? cehrt : null, qualityMeasurements(quality.get(0), catalogYear, program));
+            year != null && year >= QUALITY_CEHRT_FROM ? cehrt : null, measures);
       }
       if (!pi.isEmpty()) {
         complete &= addSet(sets, pi.get(0), Category.PI, programName, cehrt, piMeasurements(pi.get(0)));
@@ -116,8 +115,15 @@ public final class Qrda3Intake {
       if (!ia.isEmpty()) {
         complete &= addSet(sets, ia.get(0), Category.IA, programName, null, iaMeasurements(ia.get(0)));
       }
+      if (year == null && !problems.hasErrors()) {
+        problems.add(ProblemCode.QRDA_REPORTING_PARAMETERS, root.location(), "no section has a reporting period"
+            + " with a start date, so the performance year is unknown");
+      }
+      if (!complete) {
+        return null;
+      }
       Submission submission = entity(program, year, sets);
-      if (!complete || submission == null) {
+      if (submission == null) {
         return null;
       }
       SubmissionValidator.validate(submission, catalogYear, new XPathLocator(setPaths, measurementPaths),
@@ -149,13 +155,18 @@ public final class Qrda3Intake {
     private List<QrdaNode> sections(Template type, String name) {
       List<QrdaNode> found = root.descendants(type);
       for (int i = 1; i < found.size(); i++) {
-        problems.add(ProblemCode.QRDA_DUPLICATE_SECTION, found.get(i).location(), "the document has more than one "
+        ProblemCode code = type == Template.PI_SECTION ? ProblemCode.QRDA_PI_DUPLICATE_SECTION
+            : ProblemCode.QRDA_DUPLICATE_SECTION;
+        problems.add(code, found.get(i).location(), "the document has more than one "
             + name + " section; send one");
       }
       return found;
     }
 
-    /** The year of the first reporting period in the document, as CMS's guides define the performance year. */
+    /**
+     * The year of the first reporting period in the document, as CMS's guides define the performance year; null
+     * when there is none (the sections' own problems say why).
+     */
     private Integer performanceYear() {
       List<QrdaNode> acts = root.descendants(Template.REPORTING_PARAMETERS);
       for (QrdaNode act : acts) {
@@ -164,14 +175,12 @@ public final class Qrda3Intake {
           return QrdaDates.parse(low).getYear();
         }
       }
-      problems.add(ProblemCode.QRDA_REPORTING_PARAMETERS, root.location(), "no section has a reporting period with a"
-          + " start date, so the performance year is unknown");
       return null;
     }
 
     private boolean addSet(List<MeasurementSet> sets, QrdaNode section, Category category, String programName,
         String cehrtId, List<Located> measurements) {
-      SectionPeriod period = SectionPeriod.of(section, category.apiName(), problems);
+      SectionPeriod period = SectionPeriod.of(section, category, problems);
       if (period == null || measurements == null) {
         return false;
       }
@@ -182,14 +191,14 @@ public final class Qrda3Intake {
       return true;
     }
 
-    private List<Located> qualityMeasurements(QrdaNode section, CatalogYear year, Program program) {
+    private List<Located> qualityMeasurements(QrdaNode section, CatalogYear year, boolean mips) {
       List<QrdaNode> references = section.children(Template.MEASURE_REFERENCE);
       if (references.isEmpty()) {
         problems.add(ProblemCode.QRDA_SECTION_EMPTY, section.location(), "the quality measure section has no measure"
             + " (measure reference and results, template 2.16.840.1.113883.10.20.27.3.17)");
         return null;
       }
-      QualityMeasureConverter converter = new QualityMeasureConverter(year, problems, program.mips());
+      QualityMeasureConverter converter = new QualityMeasureConverter(year, problems, mips);
       List<Located> measurements = new ArrayList<>();
       boolean readable = true;
       for (QrdaNode reference : references) {
@@ -206,7 +215,7 @@ public final class Qrda3Intake {
     private List<Located> iaMeasurements(QrdaNode section) {
       List<QrdaNode> activities = section.children(Template.IA_MEASURE);
       if (activities.isEmpty()) {
-        problems.add(ProblemCode.QRDA_SECTION_EMPTY, section.location(), "the improvement activities section has no"
+        problems.add(ProblemCode.QRDA_IA_SECTION_EMPTY, section.location(), "the improvement activities section has no"
             + " activity (template 2.16.840.1.113883.10.20.27.3.33)");
         return null;
       }
@@ -215,8 +224,10 @@ public final class Qrda3Intake {
       boolean readable = true;
       for (QrdaNode activity : activities) {
         String id = measureId(activity, "an improvement activity");
-        Boolean performed = id == null ? null : AttestationReader.performed(activity, id, problems);
-        if (performed == null) {
+        // read even without an id, so the answer also names what else is wrong with it
+        Boolean performed = AttestationReader.performed(activity, id == null ? "an activity without an id" : id,
+            problems);
+        if (id == null || performed == null) {
           readable = false;
         } else {
           measurements.add(new Located(new Measurement(id, new MeasureValue.BooleanValue(performed)), activity.location()));
@@ -235,15 +246,16 @@ public final class Qrda3Intake {
         String id = null;
         if (measure.template == Template.PI_PROPORTION_MEASURE) {
           id = measureId(measure, "a PI measure");
-          value = id == null ? null : proportion(measure, id);
+          value = proportion(measure, id == null ? "a PI measure without an id" : id);
         } else if (measure.template == Template.PI_ATTESTATION_MEASURE) {
           id = measureId(measure, "a PI measure");
-          Boolean performed = id == null ? null : AttestationReader.performed(measure, id, problems);
+          Boolean performed = AttestationReader.performed(measure, id == null ? "a PI measure without an id" : id,
+              problems);
           value = performed == null ? null : new MeasureValue.BooleanValue(performed);
         } else {
           continue;
         }
-        if (value == null) {
+        if (id == null || value == null) {
           readable = false;
         } else {
           measurements.add(new Located(new Measurement(id, value), measure.location()));
@@ -255,14 +267,20 @@ public final class Qrda3Intake {
     private MeasureValue proportion(QrdaNode measure, String id) {
       List<QrdaNode> numerators = measure.children(Template.PI_NUMERATOR);
       List<QrdaNode> denominators = measure.children(Template.PI_DENOMINATOR);
-      if (numerators.size() != 1 || denominators.size() != 1) {
+      boolean single = numerators.size() == 1 && denominators.size() == 1;
+      if (!single) {
         problems.add(ProblemCode.QRDA_PI_MEASURE, measure.location(), id + " needs exactly one numerator and one"
             + " denominator, found " + numerators.size() + " and " + denominators.size());
+      }
+      // every count is read, so its own mistakes are reported too
+      List<Long> numeratorCounts = numerators.stream()
+          .map(numerator -> Counts.PI.single(numerator, problems, id + " numerator")).toList();
+      List<Long> denominatorCounts = denominators.stream()
+          .map(denominator -> Counts.PI.single(denominator, problems, id + " denominator")).toList();
+      if (!single || numeratorCounts.get(0) == null || denominatorCounts.get(0) == null) {
         return null;
       }
-      Long numerator = Counts.single(numerators.get(0), problems, id + " numerator");
-      Long denominator = Counts.single(denominators.get(0), problems, id + " denominator");
-      return numerator == null || denominator == null ? null : new MeasureValue.Proportion(numerator, denominator);
+      return new MeasureValue.Proportion(numeratorCounts.get(0), denominatorCounts.get(0));
     }
 
     private String measureId(QrdaNode measure, String what) {

@@ -98,7 +98,7 @@ final class QualityMeasureConverter {
         readable = false;
         continue;
       }
-      Long count = Counts.single(node, problems, "measure " + measure.measureId() + " " + type);
+      Long count = Counts.POPULATION.single(node, problems, "measure " + measure.measureId() + " " + type);
       if (count == null) {
         readable = false;
         continue;

@@ -1,5 +1,6 @@
 package gov.qpp.validators.qrda3;
 
+import gov.qpp.validators.model.Category;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import java.time.LocalDate;
@@ -9,10 +10,16 @@ import java.util.List;
 record SectionPeriod(LocalDate start, LocalDate end) {
 
   /** The period, or null after a problem. */
-  static SectionPeriod of(QrdaNode section, String sectionName, Problems problems) {
+  static SectionPeriod of(QrdaNode section, Category category, Problems problems) {
+    String sectionName = category.apiName();
     List<QrdaNode> acts = section.children(Template.REPORTING_PARAMETERS);
     if (acts.size() != 1) {
-      problems.add(ProblemCode.QRDA_REPORTING_PARAMETERS, section.location(), "the " + sectionName + " section needs"
+      ProblemCode code = switch (category) {
+        case IA -> ProblemCode.QRDA_IA_REPORTING_PARAMETERS;
+        case PI, ACI -> ProblemCode.QRDA_PI_REPORTING_PARAMETERS;
+        default -> ProblemCode.QRDA_REPORTING_PARAMETERS;
+      };
+      problems.add(code, section.location(), "the " + sectionName + " section needs"
           + " exactly one reporting parameters act (template 2.16.840.1.113883.10.20.17.3.8), found " + acts.size());
       return null;
     }

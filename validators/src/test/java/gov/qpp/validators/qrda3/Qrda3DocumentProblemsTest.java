@@ -131,12 +131,59 @@ class Qrda3DocumentProblemsTest {
   }
 
   @Test
-  void sectionWithoutReportingParametersActIsRefused() {
-    Qrda3Document document = valid.at("ia-reporting-parameters").removeEnclosing("entry");
+  void secondPiSectionHasThePiCode() {
+    Qrda3Document document = valid.at(PI_SECTION).duplicateEnclosing("component");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PI_DUPLICATE_SECTION);
+
+    assertLocation(BODY_PATH + "/component[4]/section", document.lineOf(IA_SECTION, PI_SECTION, PI_SECTION), problem);
+  }
+
+  // Each section's missing reporting parameters act has its own code, as CMS's tool has (32, 44, 22).
+
+  @Test
+  void qualitySectionWithoutReportingParametersActIsRefused() {
+    Qrda3Document document = valid.at("quality-reporting-parameters").removeEnclosing("entry");
 
     Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_REPORTING_PARAMETERS);
 
+    assertLocation(QUALITY_PATH, document.lineOf(QUALITY_SECTION), problem);
+  }
+
+  @Test
+  void iaSectionWithoutReportingParametersActIsRefused() {
+    Qrda3Document document = valid.at("ia-reporting-parameters").removeEnclosing("entry");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_IA_REPORTING_PARAMETERS);
+
     assertLocation(IA_PATH, document.lineOf(IA_SECTION), problem);
+  }
+
+  @Test
+  void piSectionWithoutReportingParametersActIsRefused() {
+    Qrda3Document document = valid.at("pi-reporting-parameters").removeEnclosing("entry");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PI_REPORTING_PARAMETERS);
+
+    assertLocation(PI_PATH, document.lineOf(PI_SECTION), problem);
+  }
+
+  @Test
+  void sectionsAreCheckedEvenWhenTheProgramIsUnknown() {
+    // One answer lists every mistake: the program and the IA section's missing reporting parameters act.
+    Qrda3Document document = valid.replace("extension=\"MIPS_INDIV\"", "extension=\"CPCPLUS\"")
+        .at("ia-reporting-parameters").removeEnclosing("entry");
+
+    rejectedFor(document.intake(), ProblemCode.QRDA_PROGRAM_UNKNOWN, ProblemCode.QRDA_IA_REPORTING_PARAMETERS);
+  }
+
+  @Test
+  void noReportingPeriodAnywhereIsNamedOncePerSection() {
+    Qrda3Document document = valid.at("quality-reporting-parameters").removeEnclosing("entry")
+        .at("ia-reporting-parameters").removeEnclosing("entry").at("pi-reporting-parameters").removeEnclosing("entry");
+
+    rejectedFor(document.intake(), ProblemCode.QRDA_REPORTING_PARAMETERS, ProblemCode.QRDA_IA_REPORTING_PARAMETERS,
+        ProblemCode.QRDA_PI_REPORTING_PARAMETERS);
   }
 
   @Test
@@ -172,7 +219,7 @@ class Qrda3DocumentProblemsTest {
   void iaSectionWithoutActivitiesIsRefused() {
     Qrda3Document document = valid.at("IA_EPA_2").removeEnclosing("entry");
 
-    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_SECTION_EMPTY);
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_IA_SECTION_EMPTY);
 
     assertLocation(IA_PATH, document.lineOf(IA_SECTION), problem);
   }

@@ -9,6 +9,7 @@ import static gov.qpp.validators.qrda3.Qrda3Document.DENEX_UUID;
 import static gov.qpp.validators.qrda3.Qrda3Document.DENOM_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.DENOM_UUID;
 import static gov.qpp.validators.qrda3.Qrda3Document.IA_MEASURE_PATH;
+import static gov.qpp.validators.qrda3.Qrda3Document.IA_MEASURE;
 import static gov.qpp.validators.qrda3.Qrda3Document.IA_SECTION;
 import static gov.qpp.validators.qrda3.Qrda3Document.IPOP_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.IPOP_UUID;
@@ -270,6 +271,62 @@ class Qrda3MeasureProblemsTest {
 
     assertLocation(PI_PROPORTION_PATH, document.lineOf(PI_SECTION, PI_PROPORTION), problem);
     assertTrue(problem.message().contains("PI_EP_1"), problem::message);
+  }
+
+  @Test
+  void activityWithoutMeasurePerformedIsRefused() {
+    Qrda3Document document = valid.at(IA_SECTION, MEASURE_PERFORMED).removeEnclosing("component");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_MEASURE_PERFORMED_MISSING);
+
+    assertLocation(IA_MEASURE_PATH, document.lineOf(IA_SECTION, IA_MEASURE), problem);
+  }
+
+  @Test
+  void piMeasureWithTwoNumeratorsStillHasItsCountsChecked() {
+    // Both mistakes in one answer, as CMS's tool gives them (18 and 41).
+    Qrda3Document document = valid.at(PI_SECTION, PI_NUMERATOR).duplicateEnclosing("component")
+        .at(PI_SECTION, PI_NUMERATOR).replace("value=\"310\"", "value=\"Bob\"");
+
+    rejectedFor(document.intake(), ProblemCode.QRDA_PI_MEASURE, ProblemCode.QRDA_PI_COUNT_NOT_INTEGER);
+  }
+
+  // A PI numerator's or denominator's count has its own codes, as CMS's tool has (39, 41, 42).
+
+  @Test
+  void piNumeratorCountThatIsNotAWholeNumberIsRefused() {
+    Qrda3Document document = valid.at(PI_SECTION, PI_NUMERATOR).replace("value=\"310\"", "value=\"Bob\"");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PI_COUNT_NOT_INTEGER);
+
+    assertLocation(PI_PROPORTION_PATH + "/component/observation" + COUNT_IN, document.lineOf("value=\"Bob\""),
+        problem);
+    assertTrue(problem.message().contains("PI_EP_1 numerator"), problem::message);
+  }
+
+  @Test
+  void negativePiNumeratorCountIsRefused() {
+    Qrda3Document document = valid.at(PI_SECTION, PI_NUMERATOR).replace("value=\"310\"", "value=\"-1\"");
+
+    rejectedFor(document.intake(), ProblemCode.QRDA_PI_COUNT_INVALID);
+  }
+
+  @Test
+  void piNumeratorCountWithoutItsValueIsRefused() {
+    Qrda3Document document = valid.at(PI_SECTION, PI_NUMERATOR).replace("value=\"310\"", "");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PI_COUNT_INVALID);
+
+    assertTrue(problem.message().contains("found 0"), problem::message);
+  }
+
+  @Test
+  void piNumeratorWithoutItsCountIsRefused() {
+    Qrda3Document document = valid.at(PI_SECTION, PI_NUMERATOR, AGGREGATE_COUNT).removeEnclosing("entryRelationship");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PI_COUNT_MISSING);
+
+    assertLocation(PI_PROPORTION_PATH + "/component/observation", document.lineOf(PI_SECTION, PI_NUMERATOR), problem);
   }
 
   /** The same report for the APM Performance Pathway (individual), where CMS's tool does not check populations. */
