@@ -32,6 +32,8 @@ record Extraction(String relativePath, String rootFilter, String attribute, Stri
       Map.entry(Template.MEASURE_DATA, List.of(
           new Extraction("value", null, "code", "type"),
           new Extraction("reference/externalObservation/id", null, "root", "population"))),
+      Map.entry(Template.REPORTING_STRATUM, List.of(
+          new Extraction("reference/externalObservation/id", null, "root", "stratum"))),
       Map.entry(Template.AGGREGATE_COUNT, List.of(
           new Extraction("value", null, "value", "count"))),
       Map.entry(Template.PERFORMANCE_RATE, List.of(

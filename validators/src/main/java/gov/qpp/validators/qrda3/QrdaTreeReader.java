@@ -155,8 +155,8 @@ final class QrdaTreeReader {
     if (template == null || element.ownsNode) {
       return;
     }
-    // Supplemental data and reporting strata only fence off their own counts: their node is not attached (nor
-    // located), so what is read inside it is garbage as soon as the element ends; they are most of a large report.
+    // Supplemental data only fences off its own counts: its node is not attached (nor located), so what is read
+    // inside it is garbage as soon as the element ends; it is most of a large report.
     boolean kept = !template.isSupplemental();
     QrdaNode node = kept ? new QrdaNode(template, element.xpath(), line(xml), column(xml))
         : new QrdaNode(template, "", 0, 0);

@@ -69,7 +69,8 @@ final class QualityMeasureConverter {
     }
     checkAgainstCatalog(reference, measure, populations);
     checkPerformanceRates(reference, measure);
-    return new Measurement(measure.measureId(), value(measure, populations));
+    MeasureValue value = value(measure, populations);
+    return value == null ? null : new Measurement(measure.measureId(), value);
   }
 
   private List<Population> populations(QrdaNode reference, QualityMeasure measure) {
@@ -173,10 +174,14 @@ final class QualityMeasureConverter {
 
   /**
    * Single-rate measures whose catalog lists several strata (CMS145, CMS22, ...) are summed over the strata;
-   * multi-rate measures report one stratum per catalog stratum, matched by population UUIDs.
+   * multi-rate measures report one stratum per catalog stratum, matched by population UUIDs, or, where the
+   * catalog's strata are the eCQM's stratifications (measure 370), by reporting stratum.
    */
   private MeasureValue value(QualityMeasure measure, List<Population> populations) {
     List<Stratum> strata = strataWithUuids(measure);
+    if (byStratification(measure)) {
+      return stratified(measure, populations);
+    }
     if (measure.metricType().equals("multiPerformanceRate") && !strata.isEmpty()) {
       List<MeasureValue.Rate> rates = new ArrayList<>();
       for (Stratum stratum : strata) {
@@ -222,6 +227,51 @@ final class QualityMeasureConverter {
       }
     }
     return total;
+  }
+
+  /**
+   * Measure 370 (CMS159, depression remission) in 2019-2025: one set of populations, stratified by age. The
+   * catalog gives the population UUIDs and the stratification UUIDs (in order) on its first stratum only, and
+   * names the others without UUIDs; the k-th catalog stratum is the k-th stratification.
+   */
+  private static boolean byStratification(QualityMeasure measure) {
+    List<Stratum> withUuids = strataWithUuids(measure);
+    return measure.metricType().equals("multiPerformanceRate") && withUuids.size() == 1
+        && withUuids.get(0).stratificationUuids().size() == measure.strata().size() && measure.strata().size() > 1;
+  }
+
+  /** One rate per stratification: each population's count in the reporting stratum of that stratification. */
+  private MeasureValue stratified(QualityMeasure measure, List<Population> populations) {
+    List<String> stratifications = strataWithUuids(measure).get(0).stratificationUuids();
+    List<MeasureValue.Rate> rates = new ArrayList<>();
+    for (int k = 0; k < measure.strata().size(); k++) {
+      String name = measure.strata().get(k).name();
+      String stratification = Population.normalisedUuid(stratifications.get(k));
+      List<Population> own = new ArrayList<>();
+      for (Population population : populations) {
+        if (population.type().equals("IPOP") || population.type().equals("NUMEX")) {
+          continue;
+        }
+        QrdaNode stratum = population.node().children(Template.REPORTING_STRATUM).stream()
+            .filter(node -> node.first("stratum") != null
+                && Population.normalisedUuid(node.first("stratum")).equals(stratification))
+            .findFirst().orElse(null);
+        if (stratum == null) {
+          problems.add(ProblemCode.QRDA_POPULATION_MISSING, population.node().location(), "measure "
+              + measure.measureId() + ": " + population.type() + " has no reporting stratum " + stratification
+              + " (stratum " + name + "), which the " + catalog.year() + " catalog needs for its strata");
+          return null;
+        }
+        Long count = Counts.POPULATION.single(stratum, problems, "measure " + measure.measureId() + " "
+            + population.type() + " stratum " + name);
+        if (count == null) {
+          return null;
+        }
+        own.add(new Population(population.type(), population.uuid(), count, stratum));
+      }
+      rates.add(rate(name, own, false));
+    }
+    return new MeasureValue.MultiPerformanceRate(true, rates, null);
   }
 
   private static List<Stratum> strataWithUuids(QualityMeasure measure) {

@@ -45,8 +45,9 @@ enum Template {
     return root == null ? null : BY_ROOT.get(root);
   }
 
+  /** Supplemental data (sex, race, ethnicity, payer): its counts carry no QPP value, so it is not kept. */
   boolean isSupplemental() {
-    return name().startsWith("SUPPLEMENTAL") || this == REPORTING_STRATUM;
+    return name().startsWith("SUPPLEMENTAL");
   }
 
   private static Map<String, Template> index() {
