@@ -60,7 +60,7 @@ final class SyntheticQrda3 {
       for (Stratum stratum : measure.strata()) {
         for (Map.Entry<String, String> population : stratum.populationUuids().entrySet()) {
           if (population.getValue() != null) {
-            parts.add(() -> population(population.getKey(), population.getValue()));
+            parts.add(() -> population(population.getKey(), population.getValue(), stratum.stratificationUuids()));
           }
         }
       }
@@ -79,7 +79,8 @@ final class SyntheticQrda3 {
     });
   }
 
-  private String population(String catalogKey, String uuid) {
+  /** One population's data; measures stratified by reporting strata (370) get each stratum's share of the count. */
+  private String population(String catalogKey, String uuid, List<String> stratifications) {
     String code = switch (catalogKey) {
       case "initialPopulationUuid" -> "IPOP";
       case "denominatorUuid" -> "DENOM";
@@ -101,6 +102,15 @@ final class SyntheticQrda3 {
         .append("<code code=\"ASSERTION\" codeSystem=\"2.16.840.1.113883.5.4\"/><statusCode code=\"completed\"/>")
         .append("<value xsi:type=\"CD\" code=\"").append(code).append("\" codeSystem=\"2.16.840.1.113883.5.4\"/>")
         .append(count(count));
+    for (String stratification : stratifications) {
+      out.append("<entryRelationship typeCode=\"COMP\"><observation classCode=\"OBS\" moodCode=\"EVN\">")
+          .append("<templateId root=\"2.16.840.1.113883.10.20.27.3.4\"/>")
+          .append("<value xsi:type=\"CD\" nullFlavor=\"OTH\"><originalText>Stratum</originalText></value>")
+          .append(count(count / stratifications.size()))
+          .append("<reference typeCode=\"REFR\"><externalObservation classCode=\"OBS\" moodCode=\"EVN\">")
+          .append("<id root=\"").append(stratification).append("\"/></externalObservation></reference>")
+          .append("</observation></entryRelationship>");
+    }
     for (int i = 0; i < supplementalPerPopulation; i++) {
       String[] kind = SUPPLEMENTAL[i % SUPPLEMENTAL.length];
       out.append("<entryRelationship typeCode=\"COMP\"><observation classCode=\"OBS\" moodCode=\"EVN\">")
