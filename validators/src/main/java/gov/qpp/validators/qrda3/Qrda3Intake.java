@@ -16,7 +16,6 @@ import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.rules.IdentifierChecks;
 import gov.qpp.validators.rules.SubmissionValidator;
 import gov.qpp.validators.xml.XmlRejection;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +37,25 @@ public final class Qrda3Intake {
     this.catalog = catalog;
   }
 
+  /** A document in memory (an HTTP body): read by the fast reader when it can, else by the streaming one. */
   public IntakeResult intake(byte[] document) {
-    return intake(new ByteArrayInputStream(document));
+    return intake(() -> QrdaTreeReader.read(document));
   }
 
+  /** A document of any size, streamed (a file): memory grows with its measures, not its bytes. */
   public IntakeResult intake(InputStream document) {
+    return intake(() -> QrdaTreeReader.read(document));
+  }
+
+  private interface TreeSource {
+    QrdaNode read() throws XmlRejection;
+  }
+
+  private IntakeResult intake(TreeSource source) {
     Problems problems = new Problems();
     QrdaNode root;
     try {
-      root = QrdaTreeReader.read(document);
+      root = source.read();
     } catch (XmlRejection rejection) {
       problems.add(rejection.problem());
       return new IntakeResult(null, problems.list());

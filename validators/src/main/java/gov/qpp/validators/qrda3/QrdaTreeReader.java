@@ -1,6 +1,7 @@
 package gov.qpp.validators.qrda3;
 
 import com.ctc.wstx.exc.WstxLazyException;
+import gov.qpp.validators.xml.FastXml;
 import gov.qpp.validators.xml.HardenedXml;
 import gov.qpp.validators.xml.XmlRejection;
 import java.io.InputStream;
@@ -23,6 +24,22 @@ final class QrdaTreeReader {
   private QrdaTreeReader() {
   }
 
+  /**
+   * As {@link #read(InputStream)}, for a document in memory: the fast reader first; whatever it declines or stops
+   * at is read again by the hardened one, whose answer (the tree, or the exact problem) is the canonical one.
+   */
+  static QrdaNode read(byte[] document) throws XmlRejection {
+    XMLStreamReader fast = null;
+    try {
+      fast = FastXml.openAtRoot(document);
+      return walk(fast);
+    } catch (XMLStreamException | RuntimeException declinedOrStopped) {
+      return read(new java.io.ByteArrayInputStream(document));
+    } finally {
+      closeQuietly(fast);
+    }
+  }
+
   /** The ClinicalDocument node with everything below it, or a rejection for XML that cannot be read. */
   static QrdaNode read(InputStream in) throws XmlRejection {
     XMLStreamReader xml = HardenedXml.openAtRoot(in);
@@ -33,11 +50,18 @@ final class QrdaTreeReader {
     } catch (WstxLazyException e) {
       throw new XmlRejection(HardenedXml.problemFor(e, xml));
     } finally {
-      try {
-        xml.close();
-      } catch (XMLStreamException ignored) {
-        // closing a reader that already failed; nothing left to release
-      }
+      closeQuietly(xml);
+    }
+  }
+
+  private static void closeQuietly(XMLStreamReader xml) {
+    if (xml == null) {
+      return;
+    }
+    try {
+      xml.close();
+    } catch (XMLStreamException ignored) {
+      // closing a reader that already failed; nothing left to release
     }
   }
 

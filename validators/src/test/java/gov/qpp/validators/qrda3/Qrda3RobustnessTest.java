@@ -1,5 +1,6 @@
 package gov.qpp.validators.qrda3;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Whatever the bytes, the adapter answers with problems, never an exception: every corpus file cut short at
  * random points, with random bytes changed, and with random elements removed (seeded, so a failure reproduces).
+ * And whatever the bytes, the fast reader (in-memory documents) answers exactly as the streaming one.
  */
 class Qrda3RobustnessTest {
 
@@ -54,6 +56,8 @@ class Qrda3RobustnessTest {
       throw new AssertionError(file.getFileName() + " (" + damage + ") threw " + e, e);
     }
     assertNotNull(result.problems(), file.getFileName() + " (" + damage + ")");
+    assertEquals(intake.intake(new java.io.ByteArrayInputStream(document)), result,
+        file.getFileName() + " (" + damage + "): the fast reader answered otherwise than the streaming one");
   }
 
   private static byte[] flipped(byte[] original, Random random) {

@@ -103,6 +103,20 @@ class HardenedXmlTest {
   }
 
   @Test
+  void theFastReaderDeclinesEveryDoctypeWithoutConnecting() throws IOException {
+    try (Listener listener = new Listener()) {
+      String url = listener.url();
+      for (String doc : List.of("<!DOCTYPE r SYSTEM \"" + url + "/evil.dtd\"><r/>",
+          "<!DOCTYPE r [<!ENTITY % p SYSTEM \"" + url + "/x\"> %p;]><r/>",
+          "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>",
+          "<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><r>&b;</r>")) {
+        assertThrows(FastXml.Declined.class, () -> FastXml.openAtRoot(doc.getBytes(StandardCharsets.UTF_8)), doc);
+      }
+      assertEquals(0, listener.connections(), "the fast reader connected");
+    }
+  }
+
+  @Test
   void theListenerSeesAFetch() throws Exception {
     // Proves the no-connection checks can fail: a client reading from the listener is counted before it gets an answer.
     try (Listener listener = new Listener()) {
