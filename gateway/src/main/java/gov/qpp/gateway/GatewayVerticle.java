@@ -46,6 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Pool pool;
   private WorkerExecutor intakeWorkers;
   private int port = -1;
+  private int managementPort = -1;
   private MeasureCatalog catalog;
   private String databaseUrl;
 
@@ -112,16 +113,26 @@ public final class GatewayVerticle extends VerticleBase {
         new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores),
         new HealthHandlers(pool, catalog), metrics);
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
+    // Its own verticle, so its own event loop: probes are answered while the main loop reads uploads.
+    HttpVerticle management = config.managementPort() < 0 ? null : new HttpVerticle(
+        ApiRouter.management(vertx, new HealthHandlers(pool, catalog), metrics), config.managementPort(), metrics);
     return vertx.deployVerticle(first)
         .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
             : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort(), metrics),
                 new DeploymentOptions().setInstances(config.httpInstances() - 1)))
+        .compose(deployed -> management == null ? Future.succeededFuture() : vertx.deployVerticle(management))
         .map(deployed -> {
           port = first.port();
+          managementPort = management == null ? -1 : management.port();
           LOG.atInfo().addKeyValue("port", port).addKeyValue("instances", config.httpInstances())
-              .log("gateway listening");
+              .addKeyValue("managementPort", managementPort).log("gateway listening");
           return port;
         });
+  }
+
+  /** The management port actually bound (/health, /ready, /metrics), or -1 when it is off. */
+  public int managementPort() {
+    return managementPort;
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */

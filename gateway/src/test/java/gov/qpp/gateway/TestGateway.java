@@ -41,6 +41,7 @@ public final class TestGateway {
     assumeTrue(measures != null, "skipped: ../shared/qpp-measures-data not found (set qpp.shared.dir)");
     Map<String, String> env = new HashMap<>();
     env.put("QPP_HTTP_PORT", "0");
+    env.put("QPP_HTTP_MANAGEMENT_PORT", "0");
     env.put("QPP_DATA_DIR", dataDir.toString());
     env.put("QPP_MEASURES_DIR", measures.toString());
     env.put("QPP_HTTP_MAX_BODY_BYTES", String.valueOf(MAX_BODY_BYTES));
@@ -67,6 +68,10 @@ public final class TestGateway {
 
   public int port() {
     return verticle.port();
+  }
+
+  public int managementPort() {
+    return verticle.managementPort();
   }
 
   public static <T> T await(Future<T> future) throws Exception {

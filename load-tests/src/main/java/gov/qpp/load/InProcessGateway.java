@@ -34,13 +34,16 @@ final class InProcessGateway implements AutoCloseable {
   private final String token;
   private final GatewayConfig config;
   private final int port;
+  private final int managementPort;
 
-  private InProcessGateway(Vertx vertx, Path dataDir, String token, GatewayConfig config, int port) {
+  private InProcessGateway(Vertx vertx, Path dataDir, String token, GatewayConfig config, int port,
+      int managementPort) {
     this.vertx = vertx;
     this.dataDir = dataDir;
     this.token = token;
     this.config = config;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   static InProcessGateway start() throws Exception {
@@ -52,7 +55,8 @@ final class InProcessGateway implements AutoCloseable {
       GatewayVerticle gateway = new GatewayVerticle(config, token);
       vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new InProcessGateway(vertx, dataDir, token, config, gateway.port());
+      return new InProcessGateway(vertx, dataDir, token, config, gateway.port(),
+          gateway.managementPort());
     } catch (Exception e) {
       closeQuietly(vertx);
       deleteTree(dataDir);
@@ -63,6 +67,7 @@ final class InProcessGateway implements AutoCloseable {
   private static Map<String, String> environment(Path dataDir, String token) {
     Map<String, String> env = new HashMap<>();
     env.put("QPP_HTTP_PORT", "0");
+    env.put("QPP_HTTP_MANAGEMENT_PORT", "0");
     env.put("QPP_DATA_DIR", dataDir.toString());
     env.put("QPP_BOOTSTRAP_TOKEN", token);
     // Same catalog as production when the shared folder is there; otherwise the 2017-2022 copy packed in the jar.
@@ -88,6 +93,11 @@ final class InProcessGateway implements AutoCloseable {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The management port (/health, /ready, /metrics on an event loop of their own). */
+  URI managementUri() {
+    return URI.create("http://" + LoadOptions.LOOPBACK + ":" + managementPort);
   }
 
   URI uri() {

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * Every setting of the gateway. Each key can be set in a JSON config file (named by {@code QPP_CONFIG_FILE})
  * and by its environment variable, which wins. README.md lists them; {@link #KEYS} is that list.
  */
-public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measuresDir, String bootstrapToken,
+public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path dataDir, Path measuresDir, String bootstrapToken,
     int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, long maxBufferedBytes, int httpInstances) {
 
   /** Key, environment variable, default (null = unset). */
@@ -22,6 +22,8 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
 
   public static final Map<String, Key> KEYS = keys(
       new Key("http.port", "QPP_HTTP_PORT", "8080", "HTTP port; 0 picks a free port (printed in the log)"),
+      new Key("http.managementPort", "QPP_HTTP_MANAGEMENT_PORT", "8081",
+          "port for /health, /ready and /metrics on an event loop no upload shares; 0 picks a free port, -1 turns it off"),
       new Key("db.url", "QPP_DB_URL", null,
           "PostgreSQL URL (postgresql://user:pass@host:port/db); unset starts the embedded PostgreSQL"),
       new Key("data.dir", "QPP_DATA_DIR", "./var", "local state: the embedded database, the bootstrap token file"),
@@ -65,6 +67,7 @@ public record GatewayConfig(int httpPort, String dbUrl, Path dataDir, Path measu
     String measures = value.apply("measures.dir");
     return new GatewayConfig(
         integer(value, "http.port", 0, 65535),
+        integer(value, "http.managementPort", -1, 65535),
         value.apply("db.url"),
         Path.of(value.apply("data.dir")),
         measures == null ? null : Path.of(measures),

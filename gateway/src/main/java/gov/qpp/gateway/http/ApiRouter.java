@@ -49,6 +49,19 @@ public final class ApiRouter {
     return router;
   }
 
+  /**
+   * What operators and orchestrators poll, on a port of its own: served from an event loop that reads no uploads,
+   * it answers at once while the main port's loop is busy receiving large documents.
+   */
+  public static Router management(Vertx vertx, HealthHandlers health, GatewayMetrics metrics) {
+    Router router = Router.router(vertx);
+    router.get("/health").handler(health::health);
+    router.get("/ready").handler(health::ready);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
+    return router;
+  }
+
   /** The OpenAPI document describing these routes (a test keeps the two in step). */
   static Buffer openApi() {
     try (var in = ApiRouter.class.getResourceAsStream("/openapi.yaml")) {

@@ -18,6 +18,7 @@ class GatewayConfigTest {
   void defaults() {
     GatewayConfig config = GatewayConfig.from(Map.of());
     assertEquals(8080, config.httpPort());
+    assertEquals(8081, config.managementPort());
     assertNull(config.dbUrl());
     assertEquals(Path.of("./var"), config.dataDir());
     assertNull(config.measuresDir());

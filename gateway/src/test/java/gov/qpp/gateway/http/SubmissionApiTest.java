@@ -44,6 +44,23 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void managementPortServesProbesAndMetricsOnly() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+      try {
+        return http.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + gateway.managementPort()
+            + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+    assertEquals(200, get.apply("/health").statusCode());
+    assertEquals("READY", new JsonObject(get.apply("/ready").body()).getString("status"));
+    assertTrue(get.apply("/metrics").body().contains("qpp_intake_pending"));
+    assertEquals(404, get.apply("/api/scores").statusCode(), "no API on the management port");
+  }
+
+  @Test
   void measurementSetExampleIsStoredAndScoredAsTheDocsSay() throws Exception {
     Reply created = gateway.post("/api/submissions", bytes(registryJson("measurement-set-post-request.json", 2022)));
     assertEquals(201, created.status(), created.raw().body());
