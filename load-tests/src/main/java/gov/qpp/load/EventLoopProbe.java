@@ -20,7 +20,9 @@ import org.HdrHistogram.Histogram;
  * while {@code /health} is asked every 5 ms on the management port (its own event loop) and on the main port (the
  * loop reading the uploads); reports how long /health took meanwhile. Target: under 100 ms.
  * The uploads come from another process ({@link Uploader}), as clients do: the JDK client copies every request body
- * into its own buffers, and in the gateway's JVM those 137 MB would be the gateway's garbage to collect.
+ * into its own buffers, and in the gateway's JVM those 137 MB would be the gateway's garbage to collect. It runs at
+ * nice 19, standing in for clients on other hosts: it still shares the two cores, but only the CPU the gateway
+ * leaves, where a client elsewhere would take none.
  * Usage: {@code java -cp load-tests/target/load-tests.jar gov.qpp.load.EventLoopProbe [uploads]}.
  */
 public final class EventLoopProbe {
@@ -47,7 +49,7 @@ public final class EventLoopProbe {
         probe.send(health, HttpResponse.BodyHandlers.discarding()); // warm the connections and the routes
         mainProbe.send(mainHealth, HttpResponse.BodyHandlers.discarding());
       }
-      Process uploader = new ProcessBuilder(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+      Process uploader = new ProcessBuilder(List.of("nice", "-n", "19", javaExecutable(), "-cp", System.getProperty("java.class.path"),
           Uploader.class.getName(), gateway.uri().resolve("/api/submissions/validate").toString(), gateway.token(),
           largest.toString(), String.valueOf(uploads), String.valueOf(WARMUP_ROUNDS + 1)))
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
