@@ -107,6 +107,7 @@ public final class GatewayVerticle extends VerticleBase {
     BodyBudget bodies = new BodyBudget(config.maxBufferedBytes());
     metrics.gauge("qpp_intake_buffered_bytes", bodies::reserved);
     metrics.gauge("qpp_intake_bodies_waiting", bodies::waiting);
+    metrics.gauge("qpp_fast_reader_unexpected_failures", gov.qpp.validators.xml.FastXml::unexpectedFailures);
     Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, config.dataDir().resolve("uploads"),
         new BearerAuth(bootstrapToken), limiter,
         new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics),

@@ -105,7 +105,10 @@ public final class Qrda3Benchmark {
     }
   }
 
-  /** The same through the fast reader the intake uses for documents in memory (Aalto, guarded). */
+  /**
+   * The same as the intake reads documents in memory: the fast reader (Aalto, guarded), and the hardened one for
+   * what it hands over.
+   */
   static void bareFastPass(byte[] document) {
     try {
       XMLStreamReader reader = FastXml.openAtRoot(document);
@@ -113,8 +116,8 @@ public final class Qrda3Benchmark {
         reader.next();
       }
       reader.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException(e);
+    } catch (XMLStreamException declined) {
+      bareStaxPass(document);
     }
   }
 

@@ -41,11 +41,12 @@ public final class BodyBudget {
           return;
         }
         closed = true;
-        if (!granted) {
+        if (granted) {
+          reserved -= bytes;
+        } else {
           waiting.remove(this);
-          return;
         }
-        reserved -= bytes;
+        // either way the head of the line may fit now (it may have been this one)
         next = grantWaiting();
       }
       for (Runnable run : next) {

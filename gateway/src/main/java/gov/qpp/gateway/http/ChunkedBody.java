@@ -27,16 +27,25 @@ public final class ChunkedBody implements Handler<RoutingContext> {
     this.budget = budget;
   }
 
-  /** The received chunks; {@link #bytes()} copies them into one array and belongs on a worker. */
-  public record Received(List<Buffer> chunks, int size) {
+  /** The received chunks; {@link #takeBytes()} joins them into one array and belongs on a worker. */
+  public static final class Received {
+    private List<Buffer> chunks;
+    private final int size;
 
-    public byte[] bytes() {
+    Received(List<Buffer> chunks, int size) {
+      this.chunks = chunks;
+      this.size = size;
+    }
+
+    /** The body as one array; the chunks are let go, so the body is not held twice while it is parsed. */
+    public synchronized byte[] takeBytes() {
       byte[] joined = new byte[size];
       int at = 0;
       for (Buffer chunk : chunks) {
         chunk.getBytes(joined, at);
         at += chunk.length();
       }
+      chunks = List.of();
       return joined;
     }
   }
@@ -50,7 +59,9 @@ public final class ChunkedBody implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    long declared = declaredLength(request.getHeader("Content-Length"));
+    // No Content-Length and no chunked transfer: HTTP/1.1 says the body is empty.
+    long declared = request.getHeader("Content-Length") == null && request.getHeader("Transfer-Encoding") == null
+        ? 0 : declaredLength(request.getHeader("Content-Length"));
     if (declared > maxBodyBytes) {
       ctx.fail(413); // refused before a byte is read
       return;
@@ -95,6 +106,11 @@ public final class ChunkedBody implements Handler<RoutingContext> {
         ctx.fail(failure);
       }
     });
+    // A client that asked to be told before sending is told now that its body has room (Vert.x Web's BodyHandler
+    // did this; without it such clients stall, holding their place).
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      request.response().writeContinue();
+    }
     request.resume();
   }
 

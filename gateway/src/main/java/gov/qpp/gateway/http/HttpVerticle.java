@@ -13,6 +13,12 @@ import io.vertx.ext.web.Router;
  */
 public final class HttpVerticle extends VerticleBase {
 
+  /**
+   * A connection that sends nothing for this long is closed, and with it any body budget its upload holds: stalled
+   * uploads cannot keep the budget (and every upload waiting for it) forever.
+   */
+  static final int IDLE_TIMEOUT_SECONDS = 60;
+
   private final Router router;
   private final int port;
   private final GatewayMetrics metrics;
@@ -27,7 +33,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+            .setIdleTimeout(IDLE_TIMEOUT_SECONDS))
         .requestHandler(router)
         .listen(port)
         .onSuccess(listening -> {

@@ -122,7 +122,7 @@ public final class SubmissionHandlers {
     Format format = format(ctx);
     ChunkedBody.Received body = ChunkedBody.of(ctx);
     return workers.executeBlocking(() -> {
-      byte[] document = body.bytes(); // joined here: megabytes are not copied on the event loop
+      byte[] document = body.takeBytes(); // joined here: megabytes are not copied on the event loop
       IntakeResult result = intakes.intake(format, document);
       JsonObject normalised = result.submission() == null ? null
           : new JsonObject(QppJsonWriter.submission(result.submission()).toString());

@@ -38,6 +38,19 @@ class BodyBudgetTest {
   }
 
   @Test
+  void whenTheHeadOfTheLineLeavesTheOnesBehindItThatFitGetIn() {
+    BodyBudget budget = new BodyBudget(100);
+    List<String> granted = new ArrayList<>();
+    budget.reserve(60, () -> granted.add("held"));
+    BodyBudget.Reservation big = budget.reserve(80, () -> granted.add("big"));
+    budget.reserve(30, () -> granted.add("small"));
+    assertEquals(List.of("held"), granted);
+    big.close(); // the client went away
+    assertEquals(List.of("held", "small"), granted);
+    assertEquals(90, budget.reserved());
+  }
+
+  @Test
   void aRequestGoneWhileWaitingLeavesTheQueueAndClosingTwiceFreesOnce() {
     BodyBudget budget = new BodyBudget(100);
     List<String> granted = new ArrayList<>();

@@ -191,6 +191,14 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void aClientThatExpectsContinueIsToldToSend() throws Exception {
+    byte[] document = bytes(registryJson("measurement-set-post-request.json", 2022));
+    Reply reply = gateway.send(gateway.request("/api/submissions/validate").header("Content-Type", "application/json")
+        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(document)).build());
+    assertEquals(200, reply.status(), reply.raw().body());
+  }
+
+  @Test
   void unknownSubmissionIs404() throws Exception {
     assertEquals(404, gateway.get("/api/submissions/6f1c7a4e-0000-4000-8000-000000000000").status());
     Reply malformed = gateway.get("/api/submissions/not-a-uuid");

@@ -1,6 +1,7 @@
 package gov.qpp.validators.qrda3;
 
 import com.ctc.wstx.exc.WstxLazyException;
+import com.fasterxml.aalto.UncheckedStreamException;
 import gov.qpp.validators.xml.FastXml;
 import gov.qpp.validators.xml.HardenedXml;
 import gov.qpp.validators.xml.XmlRejection;
@@ -33,7 +34,10 @@ final class QrdaTreeReader {
     try {
       fast = FastXml.openAtRoot(document);
       return walk(fast);
-    } catch (XMLStreamException | RuntimeException declinedOrStopped) {
+    } catch (XMLStreamException | UncheckedStreamException declinedOrStopped) {
+      return read(new java.io.ByteArrayInputStream(document));
+    } catch (RuntimeException e) {
+      FastXml.unexpected(e);
       return read(new java.io.ByteArrayInputStream(document));
     } finally {
       closeQuietly(fast);

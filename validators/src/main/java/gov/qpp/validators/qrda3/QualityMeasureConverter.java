@@ -244,6 +244,7 @@ final class QualityMeasureConverter {
   private MeasureValue stratified(QualityMeasure measure, List<Population> populations) {
     List<String> stratifications = strataWithUuids(measure).get(0).stratificationUuids();
     List<MeasureValue.Rate> rates = new ArrayList<>();
+    boolean readable = true; // every stratum is read, so one answer names every missing or bad count
     for (int k = 0; k < measure.strata().size(); k++) {
       String name = measure.strata().get(k).name();
       String stratification = Population.normalisedUuid(stratifications.get(k));
@@ -260,18 +261,20 @@ final class QualityMeasureConverter {
           problems.add(ProblemCode.QRDA_POPULATION_MISSING, population.node().location(), "measure "
               + measure.measureId() + ": " + population.type() + " has no reporting stratum " + stratification
               + " (stratum " + name + "), which the " + catalog.year() + " catalog needs for its strata");
-          return null;
+          readable = false;
+          continue;
         }
         Long count = Counts.POPULATION.single(stratum, problems, "measure " + measure.measureId() + " "
             + population.type() + " stratum " + name);
         if (count == null) {
-          return null;
+          readable = false;
+          continue;
         }
         own.add(new Population(population.type(), population.uuid(), count, stratum));
       }
       rates.add(rate(name, own, false));
     }
-    return new MeasureValue.MultiPerformanceRate(true, rates, null);
+    return readable ? new MeasureValue.MultiPerformanceRate(true, rates, null) : null;
   }
 
   private static List<Stratum> strataWithUuids(QualityMeasure measure) {

@@ -60,9 +60,17 @@ class Qrda3FastReaderTest {
         // a text over the token bound, under and over the text limit
         document.replace("</ClinicalDocument>", "x".repeat(100_000) + "</ClinicalDocument>"),
         document.replace("</ClinicalDocument>", "x".repeat(1_100_000) + "</ClinicalDocument>"),
-        // 100 and 101 attributes on one element
+        // 100 and 101 attributes on one element (the root's 2 namespace declarations count too)
+        document.replace(root, root + attributes(98)),
         document.replace(root, root + attributes(99)),
-        document.replace(root, root + attributes(100)),
+        // a templateId whose root attribute is in a namespace (StAX: a null namespace matches any, in both readers)
+        document.replace("<templateId root=\"2.16.840.1.113883.10.20.27.3.17\"",
+            "<templateId xmlns:x=\"urn:x\" x:root=\"2.16.840.1.113883.10.20.27.3.17\""),
+        // non-ASCII text, before elements on the same line too; XML 1.1; a byte-order mark
+        document.replace("<templateId root=\"2.16.840.1.113883.10.20.27.3.17\"",
+            "<!-- caf\u00e9 \u2265 --><templateId root=\"2.16.840.1.113883.10.20.27.3.17\""),
+        document.replaceFirst("version=\"1.0\"", "version=\"1.1\""),
+        "\ufeff" + document,
         // DTDs and entities
         "<!DOCTYPE r [<!ENTITY e \"x\">]>" + document,
         document.replace("</ClinicalDocument>", "&undeclared;</ClinicalDocument>"),
@@ -80,11 +88,28 @@ class Qrda3FastReaderTest {
   }
 
   @Test
-  void onlyPlainUtf8DocumentsAreOffered() {
-    assertThrows(FastXml.Declined.class, () -> FastXml.openAtRoot(valid().getBytes(StandardCharsets.UTF_16)));
-    assertThrows(FastXml.Declined.class,
-        () -> FastXml.openAtRoot(("\n" + valid()).getBytes(StandardCharsets.UTF_8)));
-    assertThrows(FastXml.Declined.class, () -> FastXml.openAtRoot(new byte[FastXml.MAX_BYTES + 1]));
+  void nonAsciiCharactersBeforeAProblemOnTheSameLineGiveTheSameColumn() {
+    // One line (as minified documents are), characters of 2, 3 and 4 bytes before the elements, and a wrong NPI so
+    // that the answer carries a location on that line.
+    String oneLine = valid().replace("1234567893", "1234567890").replaceAll("\\R\\s*", " ")
+        .replace("<templateId root=\"2.16.840.1.113883.10.20.27.1.1\"",
+            "<!-- caf\u00e9 \u2265 \ud83d\ude00 --><templateId root=\"2.16.840.1.113883.10.20.27.1.1\"");
+    assertSameAnswer(oneLine.getBytes(StandardCharsets.UTF_8), "one line with non-ASCII characters");
+    assertFalse(intake.intake(oneLine.getBytes(StandardCharsets.UTF_8)).problems().isEmpty());
+  }
+
+  @Test
+  void onlyPlainUtf8DocumentsAreOffered() throws Exception {
+    FastXml.openAtRoot(valid().getBytes(StandardCharsets.UTF_8)).close();
+    FastXml.openAtRoot((valid() + "<!-- \u00e9 -->").getBytes(StandardCharsets.UTF_8)).close();
+    for (byte[] document : List.of(valid().getBytes(StandardCharsets.UTF_16),
+        valid().getBytes(StandardCharsets.UTF_16LE), ("\n" + valid()).getBytes(StandardCharsets.UTF_8),
+        ("\ufeff" + valid()).getBytes(StandardCharsets.UTF_8),
+        valid().replaceFirst("encoding=\"UTF-8\"", "encoding=\"US-ASCII\"").getBytes(StandardCharsets.UTF_8),
+        valid().replaceFirst("version=\"1.0\"", "version=\"1.1\"").getBytes(StandardCharsets.UTF_8),
+        new byte[FastXml.MAX_BYTES + 1])) {
+      assertThrows(FastXml.Declined.class, () -> FastXml.openAtRoot(document));
+    }
   }
 
   private static String attributes(int count) {

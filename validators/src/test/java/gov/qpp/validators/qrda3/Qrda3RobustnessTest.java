@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.TestCatalog;
 import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.xml.FastXml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class Qrda3RobustnessTest {
       }
     }
     assertFalse(documents == 0);
+    assertEquals(0, FastXml.unexpectedFailures(), "the fast reader failed other than by declining");
   }
 
   private static void check(Qrda3Intake intake, byte[] document, Path file, String damage) {

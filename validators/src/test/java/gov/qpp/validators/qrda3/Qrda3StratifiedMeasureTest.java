@@ -1,14 +1,13 @@
 package gov.qpp.validators.qrda3;
 
 import static gov.qpp.validators.qrda3.Qrda3Document.MEASURE_REFERENCE;
-import static gov.qpp.validators.qrda3.Qrda3Document.rejectedFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.MeasureValue;
-import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,8 +96,13 @@ class Qrda3StratifiedMeasureTest {
 
   @Test
   void aPopulationWithoutOneOfItsReportingStrataIsRefused() {
-    Problem problem = rejectedFor(with370("adolescents").intake(), ProblemCode.QRDA_POPULATION_MISSING);
+    IntakeResult result = with370("adolescents").intake();
 
-    assertTrue(problem.message().contains(ADULTS) && problem.message().contains("adults"), problem::message);
+    assertFalse(result.accepted());
+    // one problem per population that lacks it: DENOM, NUMER and DENEX (IPOP carries no QPP value)
+    assertEquals(List.of("DENOM", "NUMER", "DENEX"), result.problems().stream()
+        .peek(problem -> assertEquals(ProblemCode.QRDA_POPULATION_MISSING, problem.code()))
+        .peek(problem -> assertTrue(problem.message().contains(ADULTS + " (stratum adults)"), problem::message))
+        .map(problem -> problem.message().split(" ")[2]).toList());
   }
 }
