@@ -25,10 +25,7 @@ public final class ApiRouter {
     Buffer openApi = openApi();
     router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
         .end(openApi));
-    router.get("/health").handler(health::health);
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
-    router.get("/ready").handler(health::ready);
+    probes(router, health, metrics);
 
     // In order: who is asking, what format, is there room (503 before any body is read), then the body.
     router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat)
@@ -55,11 +52,16 @@ public final class ApiRouter {
    */
   public static Router management(Vertx vertx, HealthHandlers health, GatewayMetrics metrics) {
     Router router = Router.router(vertx);
+    probes(router, health, metrics);
+    return router;
+  }
+
+  /** /health, /ready and /metrics: on the main port and on the management port alike. */
+  private static void probes(Router router, HealthHandlers health, GatewayMetrics metrics) {
     router.get("/health").handler(health::health);
     router.get("/ready").handler(health::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
-    return router;
   }
 
   /** The OpenAPI document describing these routes (a test keeps the two in step). */
