@@ -1,10 +1,5 @@
 package gov.qpp.gateway.scoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,28 +17,9 @@ public record QualityYearRules(int year, double qualityWeight, double dataComple
   }
 
   private static Map<Integer, QualityYearRules> load() {
-    try (InputStream in = QualityYearRules.class.getResourceAsStream("/scoring/quality-rules.json")) {
-      JsonNode tree = new ObjectMapper().readTree(in);
-      Map<Integer, QualityYearRules> years = new HashMap<>();
-      tree.fields().forEachRemaining(entry -> {
-        if (entry.getKey().startsWith("_")) {
-          return;
-        }
-        int year = Integer.parseInt(entry.getKey());
-        JsonNode y = entry.getValue();
-        years.put(year, new QualityYearRules(year, y.get("qualityWeight").asDouble(),
-            y.get("dataCompleteness").asDouble(), y.get("caseMinimum").asInt(), y.get("requiredMeasures").asInt(),
-            nullable(y, "class1Floor"), y.get("class2Points").asDouble(), y.get("class3Points").asDouble(),
-            nullable(y, "toppedOutCap")));
-      });
-      return Map.copyOf(years);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("scoring/quality-rules.json is missing or malformed: " + e.getMessage(), e);
-    }
-  }
-
-  private static Double nullable(JsonNode year, String field) {
-    JsonNode value = year.get(field);
-    return value == null || value.isNull() ? null : value.asDouble();
+    return YearTable.load("/scoring/quality-rules.json", (year, y) -> new QualityYearRules(year,
+        y.get("qualityWeight").asDouble(), y.get("dataCompleteness").asDouble(), y.get("caseMinimum").asInt(),
+        y.get("requiredMeasures").asInt(), YearTable.nullable(y, "class1Floor"), y.get("class2Points").asDouble(),
+        y.get("class3Points").asDouble(), YearTable.nullable(y, "toppedOutCap")));
   }
 }
