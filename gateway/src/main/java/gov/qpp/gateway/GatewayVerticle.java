@@ -108,15 +108,16 @@ public final class GatewayVerticle extends VerticleBase {
     metrics.gauge("qpp_intake_buffered_bytes", bodies::reserved);
     metrics.gauge("qpp_intake_bodies_waiting", bodies::waiting);
     metrics.gauge("qpp_fast_reader_unexpected_failures", gov.qpp.validators.xml.FastXml::unexpectedFailures);
+    HealthHandlers health = new HealthHandlers(pool, catalog);
     Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, config.dataDir().resolve("uploads"),
         new BearerAuth(bootstrapToken), limiter,
         new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics),
         new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores),
-        new HealthHandlers(pool, catalog), metrics);
+        health, metrics);
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
     // Its own verticle, so its own event loop: probes are answered while the main loop reads uploads.
     HttpVerticle management = config.managementPort() < 0 ? null : new HttpVerticle(
-        ApiRouter.management(vertx, new HealthHandlers(pool, catalog), metrics), config.managementPort(), metrics);
+        ApiRouter.management(vertx, health, metrics), config.managementPort(), metrics);
     return vertx.deployVerticle(first)
         .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
             : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort(), metrics),

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -49,10 +48,6 @@ public final class FastXml {
   private static final Pattern DECLARED_ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final AtomicLong UNEXPECTED = new AtomicLong();
 
-  private static final XMLResolver REFUSE = (publicId, systemId, baseUri, namespace) -> {
-    throw new XMLStreamException("external resources are never read");
-  };
-
   /** One factory per thread, as for Woodstox: shared factories merge symbol tables under a lock. */
   private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(FastXml::newFactory);
 
@@ -75,12 +70,7 @@ public final class FastXml {
 
   private static XMLInputFactory newFactory() {
     XMLInputFactory f = new InputFactoryImpl();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
-    f.setProperty(XMLInputFactory.IS_COALESCING, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setXMLResolver(REFUSE);
+    HardenedXml.refuseDtdsAndEntities(f);
     return f;
   }
 

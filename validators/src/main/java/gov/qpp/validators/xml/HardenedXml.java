@@ -72,9 +72,12 @@ public final class HardenedXml {
   private HardenedXml() {
   }
 
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory f = new WstxInputFactory();
-    // A DOCTYPE becomes a DTD event that openAtRoot refuses; its declarations are never processed.
+  /**
+   * The standard StAX settings every reader of untrusted XML here has (this one and {@link FastXml}'s): no DTDs, no
+   * external entities, no resolver that reads anything, namespaces on, text not coalesced.
+   */
+  static void refuseDtdsAndEntities(XMLInputFactory f) {
+    // A DOCTYPE becomes a DTD event that the reader refuses; its declarations are never processed.
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     // On deliberately: with DTDs off only the five predefined entities and &#..; can be replaced, and any other
@@ -83,11 +86,16 @@ public final class HardenedXml {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     f.setProperty(XMLInputFactory.IS_COALESCING, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setXMLResolver(REFUSE);
+  }
+
+  private static XMLInputFactory newFactory() {
+    XMLInputFactory f = new WstxInputFactory();
+    refuseDtdsAndEntities(f);
     // Lazy (Woodstox's default, relied on): the DTD event comes before the DOCTYPE's internal subset is read.
     f.setProperty(XMLInputFactory2.P_LAZY_PARSING, true);
     // The caller owns the stream.
     f.setProperty(XMLInputFactory2.P_AUTO_CLOSE_INPUT, false);
-    f.setXMLResolver(REFUSE);
     f.setProperty(WstxInputProperties.P_DTD_RESOLVER, REFUSE);
     f.setProperty(WstxInputProperties.P_ENTITY_RESOLVER, REFUSE);
     f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_ELEMENT_DEPTH);
