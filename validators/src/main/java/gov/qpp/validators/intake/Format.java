@@ -8,7 +8,9 @@ import java.util.Set;
 public enum Format {
   REGISTRY_JSON("registry-json", Set.of("application/json", "application/vnd.qpp.cms.gov.v1+json")),
   /** XML is QRDA III today; QRDA I joins it (told apart by templateId) in its own issue. */
-  QRDA3("qrda3", Set.of("application/xml", "text/xml"));
+  QRDA3("qrda3", Set.of("application/xml", "text/xml")),
+  /** A MeasureReport, Bundle or $submit-data Parameters in FHIR R4 JSON or XML. */
+  FHIR("fhir", Set.of("application/fhir+json", "application/fhir+xml"));
 
   private final String id;
   private final Set<String> mediaTypes;
@@ -25,7 +27,11 @@ public enum Format {
 
   /** The media type a client sends this format as. */
   public String mediaType() {
-    return this == REGISTRY_JSON ? "application/json" : "application/xml";
+    return switch (this) {
+      case REGISTRY_JSON -> "application/json";
+      case QRDA3 -> "application/xml";
+      case FHIR -> "application/fhir+json";
+    };
   }
 
   /** By the id stored with submissions and used in conformance manifests (registry-json, qrda3). */
@@ -53,6 +59,7 @@ public enum Format {
   }
 
   public static String acceptedMediaTypes() {
-    return "application/json, application/vnd.qpp.cms.gov.v1+json, application/xml, text/xml";
+    return "application/json, application/vnd.qpp.cms.gov.v1+json, application/xml, text/xml,"
+        + " application/fhir+json, application/fhir+xml";
   }
 }

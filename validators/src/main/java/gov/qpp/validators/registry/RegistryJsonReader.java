@@ -1,15 +1,10 @@
 package gov.qpp.validators.registry;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.qpp.validators.catalog.CatalogYear;
+import gov.qpp.validators.json.GuardedJson;
 import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.EntityType;
@@ -73,14 +68,7 @@ public final class RegistryJsonReader {
 
   public RegistryJsonReader(MeasureCatalog catalog) {
     this.catalog = catalog;
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxNumberLength(MAX_NUMBER_LENGTH)
-            .build())
-        .build();
-    factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonFactory factory = GuardedJson.factory(MAX_NESTING_DEPTH, MAX_STRING_LENGTH, MAX_NUMBER_LENGTH);
     this.json = new ObjectMapper(factory);
   }
 
@@ -112,22 +100,10 @@ public final class RegistryJsonReader {
         return null;
       }
       return root;
-    } catch (StreamConstraintsException e) {
-      problems.add(ProblemCode.JSON_LIMIT_EXCEEDED, at(e.getLocation()), e.getOriginalMessage());
-    } catch (JsonParseException e) {
-      ProblemCode code = e.getOriginalMessage().startsWith("Duplicate field")
-          ? ProblemCode.JSON_DUPLICATE_KEY : ProblemCode.JSON_SYNTAX;
-      problems.add(code, at(e.getLocation()), e.getOriginalMessage());
-    } catch (JsonProcessingException e) {
-      problems.add(ProblemCode.JSON_SYNTAX, at(e.getLocation()), e.getOriginalMessage());
     } catch (IOException e) {
-      problems.add(ProblemCode.JSON_SYNTAX, "$", "the document cannot be read as JSON: " + e.getMessage());
+      problems.add(GuardedJson.problemFor(e));
     }
     return null;
-  }
-
-  private static String at(JsonLocation location) {
-    return location == null ? "$" : "$ (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   private Submission readSetBody(JsonNode root, Problems problems) {

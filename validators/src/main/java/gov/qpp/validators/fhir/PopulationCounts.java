@@ -1,0 +1,123 @@
+package gov.qpp.validators.fhir;
+
+import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.problems.Problems;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MeasureReport;
+
+/**
+ * The population counts of one MeasureReport group by measure-population code, and those of each stratum of its
+ * first stratifier. Individual reports' counts are added up into the same shape.
+ */
+record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCounts> strata) {
+
+  static final String SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
+  static final String INITIAL = "initial-population";
+  static final String DENOMINATOR = "denominator";
+  static final String DENOMINATOR_EXCLUSION = "denominator-exclusion";
+  static final String DENOMINATOR_EXCEPTION = "denominator-exception";
+  static final String NUMERATOR = "numerator";
+  static final String NUMERATOR_EXCLUSION = "numerator-exclusion";
+  /** The codes of the measure-population system; the last three (continuous variable) carry no QPP value. */
+  static final Set<String> CODES = Set.of(INITIAL, DENOMINATOR, DENOMINATOR_EXCLUSION, DENOMINATOR_EXCEPTION,
+      NUMERATOR, NUMERATOR_EXCLUSION, "measure-population", "measure-population-exclusion", "measure-observation");
+
+  /** Every group of the report; null when a count cannot be read (the problems say why). */
+  static List<PopulationCounts> of(MeasureReport report, String path, Problems problems) {
+    List<PopulationCounts> groups = new ArrayList<>();
+    boolean readable = true;
+    for (int g = 0; g < report.getGroup().size(); g++) {
+      MeasureReport.MeasureReportGroupComponent group = report.getGroup().get(g);
+      String groupPath = path + ".group[" + g + "]";
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (int p = 0; p < group.getPopulation().size(); p++) {
+        var population = group.getPopulation().get(p);
+        readable &= read(population.getCode(), population.hasCount(), population.getCount(),
+            groupPath + ".population[" + p + "]", counts, problems);
+      }
+      List<PopulationCounts> strata = new ArrayList<>();
+      if (group.hasStratifier()) {
+        var stratifier = group.getStratifierFirstRep();
+        for (int s = 0; s < stratifier.getStratum().size(); s++) {
+          var stratum = stratifier.getStratum().get(s);
+          String stratumPath = groupPath + ".stratifier[0].stratum[" + s + "]";
+          Map<String, Long> stratumCounts = new LinkedHashMap<>();
+          for (int p = 0; p < stratum.getPopulation().size(); p++) {
+            var population = stratum.getPopulation().get(p);
+            readable &= read(population.getCode(), population.hasCount(), population.getCount(),
+                stratumPath + ".population[" + p + "]", stratumCounts, problems);
+          }
+          strata.add(new PopulationCounts(stratumPath, stratumCounts, List.of()));
+        }
+      }
+      groups.add(new PopulationCounts(groupPath, counts, strata));
+    }
+    return readable ? groups : null;
+  }
+
+  private static boolean read(CodeableConcept code, boolean hasCount, int count, String path,
+      Map<String, Long> counts, Problems problems) {
+    String population = code(code);
+    if (population == null) {
+      problems.add(ProblemCode.FHIR_POPULATION_CODE, path + ".code", "a population needs a code from " + SYSTEM
+          + " (" + String.join(", ", List.of(INITIAL, DENOMINATOR, DENOMINATOR_EXCLUSION, DENOMINATOR_EXCEPTION,
+              NUMERATOR, NUMERATOR_EXCLUSION)) + "), found " + describe(code));
+      return false;
+    }
+    if (counts.containsKey(population)) {
+      problems.add(ProblemCode.FHIR_POPULATION_CODE, path + ".code", "population " + population
+          + " appears twice in one group; report each population once");
+      return false;
+    }
+    if (!hasCount) {
+      problems.add(ProblemCode.FHIR_POPULATION_COUNT, path, "population " + population + " has no count");
+      return false;
+    }
+    if (count < 0) {
+      problems.add(ProblemCode.NEGATIVE_COUNT, path + ".count", "population " + population + " has count " + count
+          + "; counts cannot be negative");
+      return false;
+    }
+    counts.put(population, (long) count);
+    return true;
+  }
+
+  private static String code(CodeableConcept concept) {
+    for (Coding coding : concept.getCoding()) {
+      if (SYSTEM.equals(coding.getSystem()) && CODES.contains(coding.getCode())) {
+        return coding.getCode();
+      }
+    }
+    return null;
+  }
+
+  private static String describe(CodeableConcept concept) {
+    if (concept.getCoding().isEmpty()) {
+      return "none";
+    }
+    return concept.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList().toString();
+  }
+
+  /** This group's counts plus another's, population by population (individual reports adding up). */
+  PopulationCounts plus(PopulationCounts other) {
+    Map<String, Long> sum = new LinkedHashMap<>(counts);
+    other.counts.forEach((code, count) -> sum.merge(code, count, Long::sum));
+    List<PopulationCounts> strataSum = new ArrayList<>();
+    for (int s = 0; s < Math.max(strata.size(), other.strata.size()); s++) {
+      if (s >= strata.size()) {
+        strataSum.add(other.strata.get(s));
+      } else if (s >= other.strata.size()) {
+        strataSum.add(strata.get(s));
+      } else {
+        strataSum.add(strata.get(s).plus(other.strata.get(s)));
+      }
+    }
+    return new PopulationCounts(path, sum, strataSum);
+  }
+}
