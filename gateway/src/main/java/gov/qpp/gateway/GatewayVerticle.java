@@ -1,5 +1,10 @@
 package gov.qpp.gateway;
 
+import gov.qpp.gateway.fhir.Capabilities;
+import gov.qpp.gateway.fhir.FhirHandlers;
+import gov.qpp.gateway.fhir.MeasureMap;
+import gov.qpp.validators.fhir.BaseR4Validator;
+import gov.qpp.validators.fhir.FhirIntake;
 import gov.qpp.gateway.config.GatewayConfig;
 import gov.qpp.gateway.db.Database;
 import gov.qpp.gateway.db.EmbeddedDatabase;
@@ -49,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
   private int managementPort = -1;
   private MeasureCatalog catalog;
   private String databaseUrl;
+  private FhirIntake fhirIntake;
 
   public GatewayVerticle(GatewayConfig config, String bootstrapToken) {
     this.config = config;
@@ -60,7 +66,13 @@ public final class GatewayVerticle extends VerticleBase {
     return vertx.executeBlocking(this::loadCatalog)
         .compose(loaded -> {
           catalog = loaded;
-          return resolveDatabaseUrl();
+          // the FHIR validator's first call loads the core definitions (seconds): done beside the database start,
+          // and before the port opens, so /ready never reports a gateway whose first FHIR client would wait
+          Future<FhirIntake> fhir = vertx.executeBlocking(this::warmFhir, false);
+          return Future.all(fhir, resolveDatabaseUrl()).map(both -> {
+            fhirIntake = both.resultAt(0);
+            return (String) both.resultAt(1);
+          });
         })
         .compose(url -> {
           databaseUrl = url;
@@ -83,6 +95,15 @@ public final class GatewayVerticle extends VerticleBase {
     return loaded;
   }
 
+  private FhirIntake warmFhir() {
+    long started = System.nanoTime();
+    BaseR4Validator validator = new BaseR4Validator();
+    validator.warmUp();
+    LOG.atInfo().addKeyValue("warmUpMillis", (System.nanoTime() - started) / 1_000_000)
+        .log("FHIR validator warmed up");
+    return new FhirIntake(catalog, validator, MeasureMap.read(config.fhirMeasureMap()));
+  }
+
   private Future<String> resolveDatabaseUrl() {
     if (config.dbUrl() != null) {
       return Future.succeededFuture(config.dbUrl());
@@ -100,7 +121,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Future<Integer> listen(SubmissionStore submissions, ScoreStore scores) {
     intakeWorkers = vertx.createSharedWorkerExecutor("qpp-intake", config.intakeWorkers(), MAX_INTAKE_SECONDS,
         TimeUnit.SECONDS);
-    Intakes intakes = new Intakes(catalog);
+    Intakes intakes = new Intakes(catalog, fhirIntake);
     IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauge("qpp_intake_pending", limiter::pending);
@@ -109,10 +130,13 @@ public final class GatewayVerticle extends VerticleBase {
     metrics.gauge("qpp_intake_bodies_waiting", bodies::waiting);
     metrics.gauge("qpp_fast_reader_unexpected_failures", gov.qpp.validators.xml.FastXml::unexpectedFailures);
     HealthHandlers health = new HealthHandlers(pool, catalog);
+    SubmissionHandlers submissionHandlers = new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics);
+    FhirHandlers fhir = new FhirHandlers(fhirIntake, intakeWorkers, submissionHandlers,
+        Capabilities.statement(GatewayVerticle.class.getPackage().getImplementationVersion() == null ? "dev"
+            : GatewayVerticle.class.getPackage().getImplementationVersion()));
     Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, config.dataDir().resolve("uploads"),
-        new BearerAuth(bootstrapToken), limiter,
-        new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics),
-        new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores),
+        new BearerAuth(bootstrapToken), limiter, submissionHandlers,
+        new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores), fhir,
         health, metrics);
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
     // Its own verticle, so its own event loop: probes are answered while the main loop reads uploads.

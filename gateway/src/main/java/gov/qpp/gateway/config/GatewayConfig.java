@@ -14,7 +14,8 @@ import java.util.function.Function;
  * and by its environment variable, which wins. README.md lists them; {@link #KEYS} is that list.
  */
 public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path dataDir, Path measuresDir, String bootstrapToken,
-    int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, long maxBufferedBytes, int httpInstances) {
+    int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, long maxBufferedBytes, int httpInstances,
+    Path fhirMeasureMap) {
 
   /** Key, environment variable, default (null = unset). */
   public record Key(String name, String env, String defaultValue, String meaning) {
@@ -39,7 +40,10 @@ public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path
       new Key("intake.maxBufferedBytes", "QPP_INTAKE_MAX_BUFFERED_BYTES", "33554432",
           "request bodies held in memory at once; further bodies wait, unread, until there is room"),
       new Key("http.instances", "QPP_HTTP_INSTANCES", "1",
-          "HTTP event loops serving the port; on 2 cores 1 measured best (docs/benchmarks.md)"));
+          "HTTP event loops serving the port; on 2 cores 1 measured best (docs/benchmarks.md)"),
+      new Key("fhir.measureMap", "QPP_FHIR_MEASURE_MAP", null,
+          "JSON file mapping FHIR Measure canonical URLs (without |version) to QPP measure ids or eMeasureIds,"
+              + " for canonicals whose last segment names no eMeasureId (docs/fhir.md)"));
 
   private static Map<String, Key> keys(Key... keys) {
     Map<String, Key> map = new LinkedHashMap<>();
@@ -77,7 +81,12 @@ public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path
         integer(value, "intake.workers", 1, 256),
         integer(value, "intake.maxPending", 1, 100_000),
         integer(value, "intake.maxBufferedBytes", 1024, Integer.MAX_VALUE),
-        integer(value, "http.instances", 1, 64));
+        integer(value, "http.instances", 1, 64),
+        optionalPath(value.apply("fhir.measureMap")));
+  }
+
+  private static Path optionalPath(String text) {
+    return text == null || text.isBlank() ? null : Path.of(text);
   }
 
   private static int integer(Function<String, String> value, String name, int min, int max) {

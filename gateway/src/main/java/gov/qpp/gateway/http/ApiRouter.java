@@ -1,5 +1,7 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.fhir.FhirHandlers;
+import gov.qpp.validators.fhir.FhirBody;
 import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Vertx;
@@ -15,7 +17,7 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, int maxBodyBytes, BodyBudget budget, java.nio.file.Path uploads,
       BearerAuth auth, IntakeLimiter limiter, SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads,
-      HealthHandlers health, GatewayMetrics metrics) {
+      FhirHandlers fhir, HealthHandlers health, GatewayMetrics metrics) {
     Router router = Router.router(vertx);
     ChunkedBody body = new ChunkedBody(maxBodyBytes, budget);
     // The conversion endpoint takes a multipart file, which Vert.x Web spools to disk and deletes after the answer.
@@ -35,6 +37,22 @@ public final class ApiRouter {
     router.post("/api/convert").handler(auth).handler(limiter.admit).handler(multipart).handler(convert::handle);
     router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
     router.get("/api/scores").handler(auth).handler(reads::scores);
+
+    // FHIR: the same order of checks, FHIR media types, answers in FHIR's shapes (FailureHandler included).
+    router.get("/fhir/metadata").handler(fhir::metadata);
+    router.post("/fhir/MeasureReport/$validate").handler(auth).handler(fhir.requireFhirContentType)
+        .handler(limiter.admit).handler(body).handler(fhir::validate);
+    router.post("/fhir/MeasureReport").handler(auth).handler(fhir.requireFhirContentType).handler(limiter.admit)
+        .handler(body).handler(ctx -> fhir.submit(ctx, FhirBody.MEASURE_REPORT, null));
+    router.postWithRegex("/fhir/?").setName("/fhir").handler(auth).handler(fhir.requireFhirContentType).handler(limiter.admit)
+        .handler(body).handler(ctx -> fhir.submit(ctx, FhirBody.BUNDLE, null));
+    router.post("/fhir/Measure/$submit-data").handler(auth).handler(fhir.requireFhirContentType)
+        .handler(limiter.admit).handler(body).handler(ctx -> fhir.submit(ctx, FhirBody.SUBMIT_DATA, null));
+    // a regex route: in a path with a :parameter, Vert.x would read '$' as the end of a regex
+    router.postWithRegex("/fhir/Measure/([^/$]+)/\\$submit-data").setName("/fhir/Measure/{id}/$submit-data")
+        .handler(auth).handler(fhir.requireFhirContentType)
+        .handler(limiter.admit).handler(body)
+        .handler(ctx -> fhir.submit(ctx, FhirBody.SUBMIT_DATA, ctx.pathParam("param0")));
 
     FailureHandler failures = new FailureHandler(maxBodyBytes);
     router.route().failureHandler(failures);

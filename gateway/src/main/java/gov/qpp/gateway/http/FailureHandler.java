@@ -1,5 +1,8 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.fhir.FhirAnswers;
+import gov.qpp.validators.problems.Problem;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -43,14 +46,33 @@ public final class FailureHandler implements Handler<RoutingContext> {
       if (refusal.status() == 401) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"qpp-gateway\"");
       }
+      if (isFhir(ctx)) {
+        FhirAnswers.send(ctx, refusal.status(), FhirAnswers.outcome(refusal.problems().isEmpty()
+            ? java.util.List.of(Problem.of(ProblemCode.INVALID_PARAMETER, "$", refusal.getMessage()))
+            : refusal.problems()));
+        return;
+      }
       Responses.json(ctx, refusal.status(), ErrorBody.of(refusal.type(), refusal.getMessage(), refusal.problems()));
       return;
     }
     String reference = UUID.randomUUID().toString();
     LOG.atError().addKeyValue("reference", reference).addKeyValue("path", ctx.normalizedPath())
         .setCause(ctx.failure()).log("unexpected failure");
-    Responses.json(ctx, 500, ErrorBody.of("InternalError", "the gateway failed unexpectedly; reference " + reference,
-        java.util.List.of()));
+    String message = "the gateway failed unexpectedly; reference " + reference;
+    if (isFhir(ctx)) {
+      OperationOutcome outcome = new OperationOutcome();
+      outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.FATAL)
+          .setCode(OperationOutcome.IssueType.EXCEPTION).setDiagnostics(message);
+      FhirAnswers.send(ctx, 500, outcome);
+      return;
+    }
+    Responses.json(ctx, 500, ErrorBody.of("InternalError", message, java.util.List.of()));
+  }
+
+  /** FHIR clients get every refusal as an OperationOutcome. */
+  private static boolean isFhir(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    return path.equals("/fhir") || path.startsWith("/fhir/");
   }
 
   private ApiException asRefusal(RoutingContext ctx) {

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,25 +70,30 @@ public final class SubmissionHandlers {
       if (!result.accepted()) {
         return Future.failedFuture(rejected(result));
       }
-      Format format = format(ctx);
-      var item = new SubmissionStore.NewSubmission(ctx.get(BearerAuth.PRINCIPAL), format.id(),
-          ctx.request().getHeader("Content-Type"), parsed.document(), result.submission(), parsed.normalised(),
-          result.warnings());
-      return store.insert(item).map(id -> {
-        vertx.eventBus().send(ScoringVerticle.ADDRESS, id.toString());
-        LOG.atInfo().addKeyValue("submissionId", id.toString()).addKeyValue("format", format.id())
-            .addKeyValue("performanceYear", result.submission().performanceYear())
-            .addKeyValue("sets", result.submission().measurementSets().size()).log("submission accepted");
-        return new JsonObject().put("data", new JsonObject()
-            .put("id", id.toString())
-            .put("scoringStatus", "pending")
-            .put("submission", parsed.normalised())
-            .put("warnings", ErrorBody.details(result.warnings())));
-      });
+      return store(ctx, format(ctx), parsed).map(id -> new JsonObject().put("data", new JsonObject()
+          .put("id", id.toString())
+          .put("scoringStatus", "pending")
+          .put("submission", parsed.normalised())
+          .put("warnings", ErrorBody.details(result.warnings()))));
     }).onSuccess(body -> {
       ctx.response().putHeader("Location", "/api/submissions/" + body.getJsonObject("data").getString("id"));
       Responses.json(ctx, 201, body);
     }).onFailure(ctx::fail);
+  }
+
+  /** Stores an accepted document with its normalised form in one transaction, then hands its id to scoring. */
+  public Future<UUID> store(RoutingContext ctx, Format format, Parsed parsed) {
+    IntakeResult result = parsed.result();
+    var item = new SubmissionStore.NewSubmission(ctx.get(BearerAuth.PRINCIPAL), format.id(),
+        ctx.request().getHeader("Content-Type"), parsed.document(), result.submission(), parsed.normalised(),
+        result.warnings());
+    return store.insert(item).map(id -> {
+      vertx.eventBus().send(ScoringVerticle.ADDRESS, id.toString());
+      LOG.atInfo().addKeyValue("submissionId", id.toString()).addKeyValue("format", format.id())
+          .addKeyValue("performanceYear", result.submission().performanceYear())
+          .addKeyValue("sets", result.submission().measurementSets().size()).log("submission accepted");
+      return id;
+    });
   }
 
   public void validateOnly(RoutingContext ctx) {
@@ -106,7 +112,12 @@ public final class SubmissionHandlers {
   }
 
   private void count(RoutingContext ctx, IntakeResult result, String outcome) {
-    metrics.document(format(ctx).id(), outcome);
+    count(format(ctx), result, outcome);
+  }
+
+  /** Documents by format and outcome, problems by code (Prometheus counters). */
+  public void count(Format format, IntakeResult result, String outcome) {
+    metrics.document(format.id(), outcome);
     result.problems().forEach(problem -> metrics.problem(problem.code().name()));
   }
 
@@ -114,7 +125,7 @@ public final class SubmissionHandlers {
    * A document as received, what its format's adapter made of it and, when it could be read, the submission as
    * QPP JSON (built on the worker once, for both the database and the answer).
    */
-  record Parsed(byte[] document, IntakeResult result, JsonObject normalised) {
+  public record Parsed(byte[] document, IntakeResult result, JsonObject normalised) {
   }
 
   /** Parses and validates the body on the intake workers (the request holds an intake place: {@link IntakeLimiter}). */
@@ -123,15 +134,19 @@ public final class SubmissionHandlers {
     ChunkedBody.Received body = ChunkedBody.of(ctx);
     return workers.executeBlocking(() -> {
       byte[] document = body.takeBytes(); // joined here: megabytes are not copied on the event loop
-      IntakeResult result = intakes.intake(format, document);
-      JsonObject normalised = result.submission() == null ? null
-          : new JsonObject(QppJsonWriter.submission(result.submission()).toString());
-      return new Parsed(document, result, normalised);
+      return parsed(document, intakes.intake(format, document));
     }, false);
   }
 
+  /** What an intake made of a document, with its QPP JSON built once (call on the worker). */
+  public static Parsed parsed(byte[] document, IntakeResult result) {
+    JsonObject normalised = result.submission() == null ? null
+        : new JsonObject(QppJsonWriter.submission(result.submission()).toString());
+    return new Parsed(document, result, normalised);
+  }
+
   /** 400 when the bytes are not readable XML at all (attacks included), 422 when the content is wrong. */
-  static ApiException rejected(IntakeResult result) {
+  public static ApiException rejected(IntakeResult result) {
     List<Problem> problems = result.problems();
     long errors = problems.stream().filter(Problem::isError).count();
     String summary = errors + " error" + (errors == 1 ? "" : "s") + " found; nothing was stored";

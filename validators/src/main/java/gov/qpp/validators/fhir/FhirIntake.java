@@ -63,15 +63,26 @@ public final class FhirIntake {
     return intake(document, FhirBody.ANY, null).result();
   }
 
-  /** What the document made, with how many reports and patients it carried (for FHIR answers). */
-  public record Outcome(IntakeResult result, FhirEncoding encoding, int reports, int patients) {
+  /**
+   * What the document made, with how many reports and patients it carried, and for a Bundle its type and each
+   * entry's resource type (a transaction is answered entry by entry).
+   */
+  public record Outcome(IntakeResult result, FhirEncoding encoding, int reports, int patients, String bundleType,
+      List<String> entryTypes) {
+    public Outcome {
+      entryTypes = List.copyOf(entryTypes);
+    }
+
+    static Outcome unread(List<gov.qpp.validators.problems.Problem> problems, FhirEncoding encoding) {
+      return new Outcome(new IntakeResult(null, problems), encoding, 0, 0, null, List.of());
+    }
   }
 
   /** @param pathMeasure the measure a {@code Measure/{id}/$submit-data} request names, else null */
   public Outcome intake(byte[] document, FhirBody expect, String pathMeasure) {
     FhirR4.Guarded guarded = FhirR4.guard(document);
     if (guarded.problem() != null) {
-      return new Outcome(new IntakeResult(null, List.of(guarded.problem())), guarded.encoding(), 0, 0);
+      return Outcome.unread(List.of(guarded.problem()), guarded.encoding());
     }
     Problems problems = new Problems();
     problems.addAll(validator.validate(guarded.text()));
@@ -80,13 +91,20 @@ public final class FhirIntake {
       if (!problems.hasErrors()) {
         problems.add(parsed.problem()); // else the validator's located errors already say why
       }
-      return new Outcome(new IntakeResult(null, problems.list()), guarded.encoding(), 0, 0);
+      return Outcome.unread(problems.list(), guarded.encoding());
     }
     SubmittedResources resources = SubmittedResources.of(parsed.resource(), expect, problems);
     Reading reading = new Reading(resources, problems, pathMeasure);
     Submission submission = reading.submission();
+    String bundleType = null;
+    List<String> entryTypes = List.of();
+    if (parsed.resource() instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+      bundleType = bundle.getType() == null ? null : bundle.getType().toCode();
+      entryTypes = bundle.getEntry().stream()
+          .map(entry -> entry.hasResource() ? entry.getResource().fhirType() : "none").toList();
+    }
     return new Outcome(new IntakeResult(submission, problems.list()), guarded.encoding(),
-        resources.reports().size(), reading.patients.size());
+        resources.reports().size(), reading.patients.size(), bundleType, entryTypes);
   }
 
   /** One document's reading: the reports' common reporter and year, then one measurement per measure. */
@@ -166,7 +184,8 @@ public final class FhirIntake {
       boolean ok = true;
       if (report.getStatus() != MeasureReport.MeasureReportStatus.COMPLETE) {
         problems.add(ProblemCode.FHIR_REPORT_STATUS, path + ".status", "the report's status is "
-            + (report.hasStatus() ? report.getStatus().toCode() : "missing") + "; only complete reports are stored");
+            + (report.getStatus() == null ? "missing or not a status code" : report.getStatus().toCode())
+            + "; only complete reports are stored");
         ok = false;
       }
       for (var extension : report.getModifierExtension()) {
@@ -179,8 +198,8 @@ public final class FhirIntake {
       }
       MeasureReportType type = report.getType();
       if (type != MeasureReportType.INDIVIDUAL && type != MeasureReportType.SUMMARY) {
-        problems.add(ProblemCode.FHIR_REPORT_TYPE_UNSUPPORTED, path + ".type", "a " + (report.hasType()
-            ? report.getType().toCode() : "typeless") + " MeasureReport carries no measure result the gateway"
+        problems.add(ProblemCode.FHIR_REPORT_TYPE_UNSUPPORTED, path + ".type", "a " + (type == null
+            ? "typeless" : type.toCode()) + " MeasureReport carries no measure result the gateway"
             + " reads: it computes no measure from FHIR patient data; send individual or summary reports");
         ok = false;
       }

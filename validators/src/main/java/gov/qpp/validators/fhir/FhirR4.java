@@ -65,7 +65,9 @@ public final class FhirR4 {
         return new Parsed(null, Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "the document is not an R4 resource"));
       }
       return new Parsed(r4, null);
-    } catch (DataFormatException e) {
+    } catch (DataFormatException | IllegalArgumentException | IllegalStateException | NullPointerException
+        | ClassCastException e) {
+      // HAPI's parser fails on some malformed shapes with unchecked exceptions other than DataFormatException
       return new Parsed(null, Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "the document cannot be read as FHIR R4 "
           + guarded.encoding().name() + ": " + brief(e.getMessage())));
     }

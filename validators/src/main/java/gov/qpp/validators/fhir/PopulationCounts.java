@@ -38,7 +38,7 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
       Map<String, Long> counts = new LinkedHashMap<>();
       for (int p = 0; p < group.getPopulation().size(); p++) {
         var population = group.getPopulation().get(p);
-        readable &= read(population.getCode(), population.hasCount(), population.getCount(),
+        readable &= read(population.getCode(), population.getCountElement().getValue(),
             groupPath + ".population[" + p + "]", counts, problems);
       }
       List<PopulationCounts> strata = new ArrayList<>();
@@ -50,7 +50,7 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
           Map<String, Long> stratumCounts = new LinkedHashMap<>();
           for (int p = 0; p < stratum.getPopulation().size(); p++) {
             var population = stratum.getPopulation().get(p);
-            readable &= read(population.getCode(), population.hasCount(), population.getCount(),
+            readable &= read(population.getCode(), population.getCountElement().getValue(),
                 stratumPath + ".population[" + p + "]", stratumCounts, problems);
           }
           strata.add(new PopulationCounts(stratumPath, stratumCounts, List.of()));
@@ -61,7 +61,8 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
     return readable ? groups : null;
   }
 
-  private static boolean read(CodeableConcept code, boolean hasCount, int count, String path,
+  /** @param count null when absent or not a whole number */
+  private static boolean read(CodeableConcept code, Integer count, String path,
       Map<String, Long> counts, Problems problems) {
     String population = code(code);
     if (population == null) {
@@ -75,8 +76,9 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
           + " appears twice in one group; report each population once");
       return false;
     }
-    if (!hasCount) {
-      problems.add(ProblemCode.FHIR_POPULATION_COUNT, path, "population " + population + " has no count");
+    if (count == null) {
+      problems.add(ProblemCode.FHIR_POPULATION_COUNT, path, "population " + population + " has no count (a whole"
+          + " number)");
       return false;
     }
     if (count < 0) {
@@ -90,7 +92,7 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
 
   private static String code(CodeableConcept concept) {
     for (Coding coding : concept.getCoding()) {
-      if (SYSTEM.equals(coding.getSystem()) && CODES.contains(coding.getCode())) {
+      if (SYSTEM.equals(coding.getSystem()) && coding.getCode() != null && CODES.contains(coding.getCode())) {
         return coding.getCode();
       }
     }

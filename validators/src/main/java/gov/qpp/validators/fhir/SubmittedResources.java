@@ -174,8 +174,10 @@ final class SubmittedResources {
     return found;
   }
 
-  /** Every resource of a type in this submission (for the CEHRT Device when no report points at one). */
+  /** Every resource of a type in this submission, the reports' contained ones included (the CEHRT Device). */
   <T extends Resource> List<T> all(Class<T> type) {
-    return byKey.values().stream().filter(type::isInstance).map(type::cast).distinct().toList();
+    List<Resource> everything = new ArrayList<>(byKey.values());
+    reports.forEach(report -> everything.addAll(report.resource().getContained()));
+    return everything.stream().filter(type::isInstance).map(type::cast).distinct().toList();
   }
 }

@@ -1,0 +1,164 @@
+package gov.qpp.gateway.fhir;
+
+import gov.qpp.gateway.http.ApiException;
+import gov.qpp.gateway.http.ChunkedBody;
+import gov.qpp.gateway.http.SubmissionHandlers;
+import gov.qpp.validators.fhir.FhirBody;
+import gov.qpp.validators.fhir.FhirEncoding;
+import gov.qpp.validators.fhir.FhirIntake;
+import gov.qpp.validators.intake.Format;
+import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.problems.ProblemCode;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * The FHIR endpoints: each reads its body off the event loop through {@link FhirIntake}, stores what it accepts
+ * exactly as {@code /api/submissions} does (same table, same scoring), and answers in FHIR's shapes: 201 with an
+ * OperationOutcome, a transaction-response Bundle, or 422/400 with an OperationOutcome listing every problem.
+ */
+public final class FhirHandlers {
+
+  /** Problems that mean the body could not be read at all (400), as opposed to read and found wrong (422). */
+  private static final Set<ProblemCode> UNREADABLE = Set.of(ProblemCode.FHIR_UNREADABLE, ProblemCode.JSON_SYNTAX,
+      ProblemCode.JSON_LIMIT_EXCEEDED, ProblemCode.JSON_DUPLICATE_KEY);
+
+  private final FhirIntake intake;
+  private final WorkerExecutor workers;
+  private final SubmissionHandlers submissions;
+  private final CapabilityStatement capabilities;
+
+  public FhirHandlers(FhirIntake intake, WorkerExecutor workers, SubmissionHandlers submissions,
+      CapabilityStatement capabilities) {
+    this.intake = intake;
+    this.workers = workers;
+    this.submissions = submissions;
+    this.capabilities = capabilities;
+  }
+
+  /** Before the body is read: a FHIR media type (a policy handler, so Vert.x runs it first). */
+  public final SecurityPolicyHandler requireFhirContentType = FhirHandlers::checkContentType;
+
+  private static void checkContentType(RoutingContext ctx) {
+    String contentType = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
+    if (FhirEncoding.forMediaType(contentType).isEmpty()) {
+      ctx.fail(ApiException.of(415, "UnsupportedMediaType", ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+          "Content-Type '" + contentType + "' is not accepted here; send application/fhir+json or"
+              + " application/fhir+xml"));
+      return;
+    }
+    ctx.next();
+  }
+
+  public void metadata(RoutingContext ctx) {
+    FhirAnswers.send(ctx, 200, capabilities);
+  }
+
+  /** {@code POST /fhir/MeasureReport}, {@code POST /fhir} and {@code $submit-data}: validate, store, answer. */
+  public void submit(RoutingContext ctx, FhirBody body, String pathMeasure) {
+    read(ctx, body, pathMeasure).compose(read -> {
+      IntakeResult result = read.outcome().result();
+      submissions.count(Format.FHIR, result, result.accepted() ? "accepted" : "rejected");
+      if (!result.accepted()) {
+        return Future.failedFuture(refusal(result));
+      }
+      return submissions.store(ctx, Format.FHIR, read.parsed()).map(id -> {
+        answerAccepted(ctx, body, read.outcome(), id);
+        return id;
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code POST /fhir/MeasureReport/$validate}: validation only, nothing stored. As FHIR's $validate defines it,
+   * 200 whether or not the resource is valid, with every issue; 400 only when the body cannot be read at all.
+   */
+  public void validate(RoutingContext ctx) {
+    read(ctx, FhirBody.ANY, null).onSuccess(read -> {
+      IntakeResult result = read.outcome().result();
+      submissions.count(Format.FHIR, result, result.accepted() ? "valid" : "invalid");
+      if (unreadable(result)) {
+        ctx.fail(refusal(result));
+        return;
+      }
+      OperationOutcome outcome = result.accepted()
+          ? FhirAnswers.information("valid: " + read.outcome().reports() + " MeasureReport(s) would be accepted",
+              result.problems())
+          : FhirAnswers.outcome(result.problems());
+      FhirAnswers.send(ctx, 200, outcome);
+    }).onFailure(ctx::fail);
+  }
+
+  private record Read(FhirIntake.Outcome outcome, SubmissionHandlers.Parsed parsed) {
+  }
+
+  private Future<Read> read(RoutingContext ctx, FhirBody body, String pathMeasure) {
+    ChunkedBody.Received received = ChunkedBody.of(ctx);
+    return workers.executeBlocking(() -> {
+      byte[] document = received.takeBytes();
+      FhirIntake.Outcome outcome = intake.intake(document, body, pathMeasure);
+      return new Read(outcome, SubmissionHandlers.parsed(document, outcome.result()));
+    }, false);
+  }
+
+  private void answerAccepted(RoutingContext ctx, FhirBody body, FhirIntake.Outcome outcome, UUID id) {
+    String location = "/api/submissions/" + id;
+    String summary = "accepted as submission " + id + ": " + outcome.reports() + " MeasureReport(s)"
+        + (outcome.patients() > 0 ? " about " + outcome.patients() + " patient(s)" : "") + ", "
+        + outcome.result().submission().measurementSets().get(0).measurements().size()
+        + " measure(s); scoring is pending (" + location + ")";
+    OperationOutcome information = FhirAnswers.information(summary, outcome.result().warnings());
+    ctx.response().putHeader("Location", location);
+    boolean transaction = "transaction".equals(outcome.bundleType()) || "batch".equals(outcome.bundleType());
+    if (body == FhirBody.BUNDLE && transaction) {
+      FhirAnswers.send(ctx, 200, transactionResponse(outcome, location, information));
+    } else if (body == FhirBody.SUBMIT_DATA) {
+      FhirAnswers.send(ctx, 200, information); // DEQM: $submit-data answers 200 OK
+    } else {
+      FhirAnswers.send(ctx, 201, information);
+    }
+  }
+
+  /** One response entry per request entry, all succeeded (a transaction is stored whole or not at all). */
+  private static Bundle transactionResponse(FhirIntake.Outcome outcome, String location,
+      OperationOutcome information) {
+    Bundle response = new Bundle().setType("batch".equals(outcome.bundleType())
+        ? Bundle.BundleType.BATCHRESPONSE : Bundle.BundleType.TRANSACTIONRESPONSE);
+    for (String type : outcome.entryTypes()) {
+      Bundle.BundleEntryResponseComponent entry = response.addEntry().getResponse();
+      if (type.equals("MeasureReport")) {
+        entry.setStatus("201 Created").setLocation(location);
+      } else {
+        entry.setStatus("200 OK"); // stored with the submission as the report's context
+      }
+    }
+    if (!response.getEntry().isEmpty()) {
+      response.getEntryFirstRep().getResponse().setOutcome(information);
+    }
+    return response;
+  }
+
+  private static boolean unreadable(IntakeResult result) {
+    return result.submission() == null && result.problems().stream()
+        .anyMatch(p -> UNREADABLE.contains(p.code()) || p.code().name().startsWith("XML_"));
+  }
+
+  private static ApiException refusal(IntakeResult result) {
+    List<Problem> problems = result.problems();
+    long errors = problems.stream().filter(Problem::isError).count();
+    String summary = errors + " error" + (errors == 1 ? "" : "s") + " found; nothing was stored";
+    return unreadable(result)
+        ? new ApiException(400, "MalformedDocument", "the document cannot be read: " + summary, problems, null)
+        : new ApiException(422, "ValidationError", "invalid submission: " + summary, problems, null);
+  }
+}
