@@ -26,16 +26,30 @@ public final class BaseR4Validator {
 
   private final FhirValidator validator;
 
+  /** Validators kept for reuse: enough for the intake threads of a machine of this size. */
+  public static final int MAX_IDLE_VALIDATORS = 2 * Runtime.getRuntime().availableProcessors();
+
   public BaseR4Validator() {
-    ValidationSupportChain chain = new ValidationSupportChain(
-        new DefaultProfileValidationSupport(FhirR4.CONTEXT),
-        new InMemoryTerminologyServerValidationSupport(FhirR4.CONTEXT),
-        new CommonCodeSystemsTerminologyService(FhirR4.CONTEXT));
-    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+    this(true);
+  }
+
+  /** @param reuse false builds HAPI's stock module (a new core validator per call), for comparison and benchmarks */
+  public BaseR4Validator(boolean reuse) {
+    ValidationSupportChain chain = chain();
+    FhirInstanceValidator instanceValidator = reuse ? new ReusingInstanceValidator(chain, MAX_IDLE_VALIDATORS)
+        : new FhirInstanceValidator(chain);
     instanceValidator.setErrorForUnknownProfiles(false);
     this.validator = FhirR4.CONTEXT.newValidator().setValidateAgainstStandardSchema(false)
         .setValidateAgainstStandardSchematron(false);
     validator.registerValidatorModule(instanceValidator);
+  }
+
+  /** Base R4 definitions and the code systems that can be checked offline. */
+  static ValidationSupportChain chain() {
+    return new ValidationSupportChain(
+        new DefaultProfileValidationSupport(FhirR4.CONTEXT),
+        new InMemoryTerminologyServerValidationSupport(FhirR4.CONTEXT),
+        new CommonCodeSystemsTerminologyService(FhirR4.CONTEXT));
   }
 
   /** Errors and warnings of the document's text (information messages are dropped). */
