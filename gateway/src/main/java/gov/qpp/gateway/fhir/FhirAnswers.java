@@ -53,6 +53,16 @@ public final class FhirAnswers {
         .end(parser.encodeResourceToString(resource));
   }
 
+  /** Encodes an answer and the capability statement once in each encoding: the first encode scans their model. */
+  public static void warmUp(List<Problem> problems) {
+    for (var parser : List.of(FhirR4.CONTEXT.newJsonParser(), FhirR4.CONTEXT.newXmlParser())) {
+      parser.encodeResourceToString(information("warm-up", problems));
+      parser.encodeResourceToString(Capabilities.statement("warm-up"));
+      parser.encodeResourceToString(new org.hl7.fhir.r4.model.Bundle()
+          .setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTIONRESPONSE));
+    }
+  }
+
   public static OperationOutcome outcome(List<Problem> problems) {
     OperationOutcome outcome = new OperationOutcome();
     for (Problem problem : problems) {

@@ -41,6 +41,19 @@ public final class SubmissionStore {
 
   public Future<UUID> insert(NewSubmission item) {
     UUID id = UUID.randomUUID();
+    return pool.withTransaction(connection -> write(connection, id, item)).map(id);
+  }
+
+  /**
+   * Writes a submission and rolls it back: nothing is stored, but the statements are prepared and their code paths
+   * run once, so the first client's submission after start does not pay for that.
+   */
+  public Future<Void> rehearse(NewSubmission item) {
+    return pool.withConnection(connection -> connection.begin().compose(transaction ->
+        write(connection, UUID.randomUUID(), item).eventually(transaction::rollback)));
+  }
+
+  private static Future<Void> write(SqlConnection connection, UUID id, NewSubmission item) {
     Submission submission = item.submission();
     JsonObject normalised = item.normalised();
     Tuple row = Tuple.tuple()
@@ -53,12 +66,11 @@ public final class SubmissionStore {
         .addBuffer(Buffer.buffer(item.document()))
         .addValue(normalised)
         .addValue(warningsJson(item.warnings()));
-    return pool.withTransaction(connection -> connection.preparedQuery("insert into submission (id, submitter,"
+    return connection.preparedQuery("insert into submission (id, submitter,"
             + " format, content_type, entity_type, tin, npi, entity_id, performance_year, document, normalised,"
             + " warnings) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
         .execute(row)
-        .compose(done -> insertSets(connection, id, submission, normalised)))
-        .map(id);
+        .compose(done -> insertSets(connection, id, submission, normalised));
   }
 
   /** The sets and measurements as rows; each measurement's value is taken from the normalised JSON already built. */

@@ -17,8 +17,8 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 /**
  * HAPI's instance validator against base R4: structure, cardinality, invariants and the bindings that can be
  * checked offline. Profiles we cannot load (QI-Core, DEQM) give a warning, not an error. Built once per process
- * and thread-safe; the first validation loads and snapshots the core definitions (seconds), so the gateway calls
- * {@link #warmUp} before it reports ready.
+ * and thread-safe; the first validation loads and snapshots the core definitions (seconds), so the gateway warms
+ * it ({@link FhirIntake#warmUp}) before it reports ready.
  */
 public final class BaseR4Validator {
 
@@ -71,11 +71,6 @@ public final class BaseR4Validator {
       }
     }
     return problems;
-  }
-
-  /** Validates a small report once, so the seconds of loading the core definitions are not a client's. */
-  public void warmUp() {
-    validate(WarmUp.BUNDLE);
   }
 
   /**

@@ -11,7 +11,7 @@ final class SharedValidator {
   static synchronized BaseR4Validator get() {
     if (validator == null) {
       validator = new BaseR4Validator();
-      validator.warmUp();
+      validator.validate(WarmUp.BUNDLE);
     }
     return validator;
   }
