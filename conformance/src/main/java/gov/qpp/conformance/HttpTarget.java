@@ -3,6 +3,7 @@ package gov.qpp.conformance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.qpp.validators.fhir.FhirEncoding;
 import gov.qpp.validators.intake.Format;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -52,11 +53,17 @@ public final class HttpTarget implements Target {
         .build();
   }
 
+  /** The format's media type; FHIR cases are sent as the encoding they are written in. */
+  static String contentType(ConformanceCase testCase) {
+    Format format = Format.byId(testCase.format()).orElse(Format.REGISTRY_JSON);
+    return format == Format.FHIR ? FhirEncoding.sniff(testCase.document()).mediaType() : format.mediaType();
+  }
+
   @Override
   public Observation validate(ConformanceCase testCase) throws TargetException {
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .timeout(timeout)
-        .header("Content-Type", Format.byId(testCase.format()).map(Format::mediaType).orElse("application/json"))
+        .header("Content-Type", contentType(testCase))
         .header("Accept", "application/json")
         .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofByteArray(testCase.document()))
