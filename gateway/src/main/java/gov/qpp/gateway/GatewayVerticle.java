@@ -117,7 +117,12 @@ public final class GatewayVerticle extends VerticleBase {
     byte[] document = new byte[0];
     var parsed = SubmissionHandlers.parsed(document, result);
     return submissions.rehearse(new SubmissionStore.NewSubmission("warm-up", "fhir", "application/fhir+json",
-        document, result.submission(), parsed.normalised(), result.warnings()));
+        document, result.submission(), parsed.normalised(), result.warnings()))
+        .recover(failure -> {
+          // a warm-up, not a duty: the gateway starts without it
+          LOG.atWarn().addKeyValue("error", failure.getClass().getSimpleName()).log("storage rehearsal failed");
+          return Future.succeededFuture();
+        });
   }
 
   private Future<String> resolveDatabaseUrl() {

@@ -34,23 +34,58 @@ public final class FhirAnswers {
         return chosen.get();
       }
     }
-    String accept = ctx.request().getHeader("Accept");
-    if (accept != null) {
-      for (String type : accept.split(",")) {
-        var chosen = FhirEncoding.forMediaType(type);
-        if (chosen.isPresent()) {
-          return chosen.get();
-        }
-      }
+    FhirEncoding accepted = preferred(ctx.request().getHeader("Accept"));
+    if (accepted != null) {
+      return accepted;
     }
     return FhirEncoding.forMediaType(ctx.request().getHeader("Content-Type")).orElse(FhirEncoding.JSON);
   }
 
-  public static void send(RoutingContext ctx, int status, Resource resource) {
-    FhirEncoding encoding = encoding(ctx);
+  /** The FHIR encoding of highest quality (q) in an Accept header; the first of equal ones; null for none. */
+  static FhirEncoding preferred(String accept) {
+    if (accept == null) {
+      return null;
+    }
+    FhirEncoding best = null;
+    double bestQuality = 0;
+    for (String item : accept.split(",")) {
+      var encoding = FhirEncoding.forMediaType(item);
+      double quality = 1;
+      for (String parameter : item.split(";")) {
+        String[] pair = parameter.trim().split("=", 2);
+        if (pair.length == 2 && pair[0].trim().equals("q")) {
+          try {
+            quality = Double.parseDouble(pair[1].trim());
+          } catch (NumberFormatException e) {
+            quality = 0;
+          }
+        }
+      }
+      if (encoding.isPresent() && quality > bestQuality) {
+        best = encoding.get();
+        bestQuality = quality;
+      }
+    }
+    return best;
+  }
+
+  /** A resource encoded for the client (on a worker when it may be large). */
+  public record Encoded(FhirEncoding encoding, String text) {
+  }
+
+  public static Encoded encode(FhirEncoding encoding, Resource resource) {
     var parser = encoding == FhirEncoding.JSON ? FhirR4.CONTEXT.newJsonParser() : FhirR4.CONTEXT.newXmlParser();
-    ctx.response().setStatusCode(status).putHeader("Content-Type", encoding.mediaType() + "; charset=utf-8")
-        .end(parser.encodeResourceToString(resource));
+    return new Encoded(encoding, parser.encodeResourceToString(resource));
+  }
+
+  /** Small answers (outcomes, the capability statement), encoded where they are sent. */
+  public static void send(RoutingContext ctx, int status, Resource resource) {
+    send(ctx, status, encode(encoding(ctx), resource));
+  }
+
+  public static void send(RoutingContext ctx, int status, Encoded encoded) {
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", encoded.encoding().mediaType() + "; charset=utf-8").end(encoded.text());
   }
 
   /** Encodes an answer and the capability statement once in each encoding: the first encode scans their model. */
@@ -72,7 +107,7 @@ public final class FhirAnswers {
       issue.getDetails().addCoding().setSystem(PROBLEM_CODES).setCode(problem.code().name());
       issue.getDetails().setText(problem.message());
       String expression = FhirPaths.expression(problem.location());
-      if (!expression.isEmpty() && !expression.startsWith("$")) {
+      if (isFhirPath(expression)) {
         issue.addExpression(expression);
       }
       issue.addLocation(problem.location());
@@ -87,6 +122,16 @@ public final class FhirAnswers {
         .setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL).setDiagnostics(message));
     outcome.getIssueFirstRep().getDetails().setText(message);
     return outcome;
+  }
+
+  /**
+   * Only FHIRPath goes in {@code expression}: a path rooted at a resource type (Bundle.entry[0].resource.status).
+   * Header names, URLs and JSON positions stay in {@code location}.
+   */
+  static boolean isFhirPath(String location) {
+    int end = location.indexOf('.');
+    String root = end < 0 ? location : location.substring(0, end);
+    return !location.contains(" ") && !location.contains("/") && FhirR4.CONTEXT.getResourceTypes().contains(root);
   }
 
   /** FHIR's issue type for a problem code: what kind of failure it is, for clients that act on it. */

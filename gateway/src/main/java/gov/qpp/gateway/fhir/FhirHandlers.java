@@ -8,15 +8,12 @@ import gov.qpp.validators.fhir.FhirEncoding;
 import gov.qpp.validators.fhir.FhirIntake;
 import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.intake.IntakeResult;
-import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -28,10 +25,6 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * OperationOutcome, a transaction-response Bundle, or 422/400 with an OperationOutcome listing every problem.
  */
 public final class FhirHandlers {
-
-  /** Problems that mean the body could not be read at all (400), as opposed to read and found wrong (422). */
-  private static final Set<ProblemCode> UNREADABLE = Set.of(ProblemCode.FHIR_UNREADABLE, ProblemCode.JSON_SYNTAX,
-      ProblemCode.JSON_LIMIT_EXCEEDED, ProblemCode.JSON_DUPLICATE_KEY);
 
   private final FhirIntake intake;
   private final WorkerExecutor workers;
@@ -66,16 +59,20 @@ public final class FhirHandlers {
 
   /** {@code POST /fhir/MeasureReport}, {@code POST /fhir} and {@code $submit-data}: validate, store, answer. */
   public void submit(RoutingContext ctx, FhirBody body, String pathMeasure) {
+    FhirEncoding answerIn = FhirAnswers.encoding(ctx); // read here: the context belongs to the event loop
     read(ctx, body, pathMeasure).compose(read -> {
       IntakeResult result = read.outcome().result();
       submissions.count(Format.FHIR, result, result.accepted() ? "accepted" : "rejected");
       if (!result.accepted()) {
-        return Future.failedFuture(refusal(result));
+        return Future.failedFuture(SubmissionHandlers.rejected(result, true));
       }
-      return submissions.store(ctx, Format.FHIR, read.parsed()).map(id -> {
-        answerAccepted(ctx, body, read.outcome(), id);
-        return id;
-      });
+      return submissions.store(ctx, Format.FHIR, read.parsed())
+          .compose(id -> workers.executeBlocking(() -> accepted(answerIn, body, read.outcome(), id), false))
+          .map(answer -> {
+            ctx.response().putHeader("Location", answer.location());
+            FhirAnswers.send(ctx, answer.status(), answer.encoded());
+            return answer;
+          });
     }).onFailure(ctx::fail);
   }
 
@@ -84,11 +81,12 @@ public final class FhirHandlers {
    * 200 whether or not the resource is valid, with every issue; 400 only when the body cannot be read at all.
    */
   public void validate(RoutingContext ctx) {
-    read(ctx, FhirBody.ANY, null).onSuccess(read -> {
+    read(ctx, FhirBody.VALIDATE, null).onSuccess(read -> {
       IntakeResult result = read.outcome().result();
       submissions.count(Format.FHIR, result, result.accepted() ? "valid" : "invalid");
-      if (unreadable(result)) {
-        ctx.fail(refusal(result));
+      ApiException refusal = SubmissionHandlers.rejected(result, true);
+      if (refusal.status() == 400) {
+        ctx.fail(refusal); // $validate: 4xx only when the validation itself could not be done
         return;
       }
       OperationOutcome outcome = result.accepted()
@@ -111,22 +109,23 @@ public final class FhirHandlers {
     }, false);
   }
 
-  private void answerAccepted(RoutingContext ctx, FhirBody body, FhirIntake.Outcome outcome, UUID id) {
+  /** An answer encoded on the intake workers: a transaction's has one entry per request entry. */
+  private record Answer(int status, String location, FhirAnswers.Encoded encoded) {
+  }
+
+  private static Answer accepted(FhirEncoding answerIn, FhirBody body, FhirIntake.Outcome outcome, UUID id) {
     String location = "/api/submissions/" + id;
     String summary = "accepted as submission " + id + ": " + outcome.reports() + " MeasureReport(s)"
         + (outcome.patients() > 0 ? " about " + outcome.patients() + " patient(s)" : "") + ", "
         + outcome.result().submission().measurementSets().get(0).measurements().size()
         + " measure(s); scoring is pending (" + location + ")";
     OperationOutcome information = FhirAnswers.information(summary, outcome.result().warnings());
-    ctx.response().putHeader("Location", location);
     boolean transaction = "transaction".equals(outcome.bundleType()) || "batch".equals(outcome.bundleType());
     if (body == FhirBody.BUNDLE && transaction) {
-      FhirAnswers.send(ctx, 200, transactionResponse(outcome, location, information));
-    } else if (body == FhirBody.SUBMIT_DATA) {
-      FhirAnswers.send(ctx, 200, information); // DEQM: $submit-data answers 200 OK
-    } else {
-      FhirAnswers.send(ctx, 201, information);
+      return new Answer(200, location, FhirAnswers.encode(answerIn, transactionResponse(outcome, location, information)));
     }
+    // DEQM: $submit-data answers 200 OK; a create answers 201
+    return new Answer(body == FhirBody.SUBMIT_DATA ? 200 : 201, location, FhirAnswers.encode(answerIn, information));
   }
 
   /** One response entry per request entry, all succeeded (a transaction is stored whole or not at all). */
@@ -148,17 +147,4 @@ public final class FhirHandlers {
     return response;
   }
 
-  private static boolean unreadable(IntakeResult result) {
-    return result.submission() == null && result.problems().stream()
-        .anyMatch(p -> UNREADABLE.contains(p.code()) || p.code().name().startsWith("XML_"));
-  }
-
-  private static ApiException refusal(IntakeResult result) {
-    List<Problem> problems = result.problems();
-    long errors = problems.stream().filter(Problem::isError).count();
-    String summary = errors + " error" + (errors == 1 ? "" : "s") + " found; nothing was stored";
-    return unreadable(result)
-        ? new ApiException(400, "MalformedDocument", "the document cannot be read: " + summary, problems, null)
-        : new ApiException(422, "ValidationError", "invalid submission: " + summary, problems, null);
-  }
 }

@@ -68,7 +68,7 @@ public final class SubmissionHandlers {
       IntakeResult result = parsed.result();
       count(ctx, result, result.accepted() ? "accepted" : "rejected");
       if (!result.accepted()) {
-        return Future.failedFuture(rejected(result));
+        return Future.failedFuture(rejected(result, format(ctx) == Format.FHIR));
       }
       return store(ctx, format(ctx), parsed).map(id -> new JsonObject().put("data", new JsonObject()
           .put("id", id.toString())
@@ -101,7 +101,7 @@ public final class SubmissionHandlers {
       IntakeResult result = parsed.result();
       count(ctx, result, result.accepted() ? "valid" : "invalid");
       if (!result.accepted()) {
-        ctx.fail(rejected(result));
+        ctx.fail(rejected(result, format(ctx) == Format.FHIR));
         return;
       }
       Responses.json(ctx, 200, new JsonObject().put("data", new JsonObject()
@@ -146,13 +146,27 @@ public final class SubmissionHandlers {
   }
 
   /** 400 when the bytes are not readable XML at all (attacks included), 422 when the content is wrong. */
-  public static ApiException rejected(IntakeResult result) {
+  /**
+   * 400 when the document cannot be read at all (XML that is not XML or carries a DOCTYPE; for FHIR also JSON that
+   * is not JSON or past a limit, as FHIR servers answer), 422 when it was read and is wrong. Registry JSON keeps
+   * the QPP API's 422 for its JSON problems.
+   */
+  public static ApiException rejected(IntakeResult result, boolean fhir) {
     List<Problem> problems = result.problems();
     long errors = problems.stream().filter(Problem::isError).count();
     String summary = errors + " error" + (errors == 1 ? "" : "s") + " found; nothing was stored";
-    if (problems.stream().anyMatch(problem -> problem.code().name().startsWith("XML_"))) {
+    boolean unreadable = result.submission() == null && problems.stream().anyMatch(problem -> unreadable(problem,
+        fhir));
+    if (unreadable) {
       return new ApiException(400, "MalformedDocument", "the document cannot be read: " + summary, problems, null);
     }
     return new ApiException(422, "ValidationError", "invalid submission: " + summary, problems, null);
+  }
+
+  private static boolean unreadable(Problem problem, boolean fhir) {
+    String code = problem.code().name();
+    return code.startsWith("XML_") || fhir && (problem.code() == ProblemCode.FHIR_UNREADABLE
+        || problem.code() == ProblemCode.JSON_SYNTAX || problem.code() == ProblemCode.JSON_LIMIT_EXCEEDED
+        || problem.code() == ProblemCode.JSON_DUPLICATE_KEY);
   }
 }

@@ -148,6 +148,34 @@ class FhirApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void acceptQualityValuesChooseTheEncoding() throws Exception {
+    Reply reply = gateway.send(gateway.request("/fhir/metadata")
+        .header("Accept", "application/fhir+json;q=0.1, application/fhir+xml").GET().build());
+    assertTrue(reply.header("Content-Type").startsWith("application/fhir+xml"), reply.header("Content-Type"));
+  }
+
+  @Test
+  void validateTakesFhirsValidateParameters() throws Exception {
+    JsonObject parameters = new JsonObject().put("resourceType", "Parameters").put("parameter", new JsonArray()
+        .add(new JsonObject().put("name", "resource").put("resource", measureReport(10, 5)))
+        .add(new JsonObject().put("name", "mode").put("valueCode", "create")));
+    Reply reply = post("/fhir/MeasureReport/$validate", "application/fhir+json", parameters.encode());
+    assertEquals(200, reply.status());
+    assertEquals("information", firstIssue(reply).getString("severity"), reply.raw().body());
+  }
+
+  @Test
+  void transactionWithADeleteIsRefused() throws Exception {
+    JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "transaction")
+        .put("entry", new JsonArray().add(new JsonObject().put("fullUrl", "urn:uuid:6f1c0d54-3b7e-4b8e-9f1a-2d3c4b5a6e70")
+            .put("resource", measureReport(50, 10))
+            .put("request", new JsonObject().put("method", "DELETE").put("url", "MeasureReport/42"))));
+    Reply reply = post("/fhir", "application/fhir+json", bundle.encode());
+    assertEquals(422, reply.status(), reply.raw().body());
+    assertEquals("FHIR_RESOURCE_TYPE", code(reply));
+  }
+
+  @Test
   void xmlBodyIsAnsweredInXml() throws Exception {
     String xml = "<MeasureReport xmlns=\"http://hl7.org/fhir\"><status value=\"complete\"/></MeasureReport>";
     Reply reply = post("/fhir/MeasureReport", "application/fhir+xml", xml);

@@ -58,9 +58,11 @@ public final class BaseR4Validator {
     try {
       result = validator.validateWithResult(text);
     } catch (RuntimeException e) {
-      // HAPI refuses some inputs by exception (an encoding it cannot tell); that is an answer, not a crash
-      return List.of(Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "the document cannot be validated as FHIR R4: "
-          + FhirR4.brief(e.getMessage())));
+      // HAPI refuses some inputs by exception; that is an answer, not a crash (and its text is Java's, not the
+      // client's business)
+      return List.of(Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "the validator cannot process this document as"
+          + " FHIR R4 (" + e.getClass().getSimpleName() + "); check that it is one resource with a resourceType and"
+          + " that meta, references and identifiers have FHIR's shapes"));
     }
     List<Problem> problems = new ArrayList<>();
     for (SingleValidationMessage message : result.getMessages()) {

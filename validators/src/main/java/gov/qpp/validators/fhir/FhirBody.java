@@ -8,6 +8,8 @@ public enum FhirBody {
   BUNDLE,
   /** {@code Measure/$submit-data}: a Parameters resource or a Bundle. */
   SUBMIT_DATA,
-  /** {@code /api/submissions} and {@code MeasureReport/$validate}: any of them. */
-  ANY
+  /** {@code /api/submissions}: any of them. */
+  ANY,
+  /** {@code MeasureReport/$validate}: any of them, or FHIR's $validate Parameters (resource, mode, profile). */
+  VALIDATE
 }

@@ -54,10 +54,6 @@ public final class FhirIntake {
     this.measures = new MeasureResolver(measureMapping);
   }
 
-  public BaseR4Validator validator() {
-    return validator;
-  }
-
   /**
    * Runs our own small bundle through the whole intake, in JSON and in XML, a few times: the first validation loads
    * the core definitions (seconds), and the first parse of each resource type scans its model. Call before taking
@@ -78,7 +74,10 @@ public final class FhirIntake {
   }
 
   private static final int WARM_UP_MIN_ROUNDS = 5;
-  /** Runs beside the database start (about 3 s), so it delays readiness little. */
+  /**
+   * Past the first validation (3-8 s: the core definitions load), rounds go on until this much time has passed, so
+   * the hot paths are compiled; it runs beside the database start.
+   */
   private static final long WARM_UP_NANOS = 3_000_000_000L;
 
   /** Any submittable resource (MeasureReport, Bundle, $submit-data Parameters): the /api/submissions path. */
@@ -254,10 +253,11 @@ public final class FhirIntake {
       boolean readable = true;
       QualityMeasure named = null;
       if (pathMeasure != null) {
-        named = MeasureResolver.byId(pathMeasure, year).orElse(null);
+        named = measures.resolveId(pathMeasure, year).orElse(null);
         if (named == null) {
           problems.add(ProblemCode.FHIR_MEASURE_UNKNOWN, "Measure/" + pathMeasure, "Measure/" + pathMeasure
-              + " names no quality measure of " + year.year() + "; use its QPP measure id (001) or eMeasureId (CMS122)");
+              + " names no quality measure of " + year.year() + "; use its QPP measure id (001), its eMeasureId"
+              + " (CMS122) or its MADiE name (CMS122FHIR...)");
           readable = false;
         }
       }
@@ -382,9 +382,12 @@ public final class FhirIntake {
       return sum;
     }
 
+    /** The patient, as Type/id when it is a reference (so a relative and an absolute one are the same patient). */
     private String subject(MeasureReport report) {
       if (report.getSubject().hasReference()) {
-        return report.getSubject().getReference();
+        String reference = report.getSubject().getReference();
+        String typeAndId = SubmittedResources.typeAndId(reference);
+        return typeAndId == null ? reference : typeAndId;
       }
       if (report.getSubject().hasIdentifier()) {
         var identifier = report.getSubject().getIdentifier();
@@ -393,15 +396,25 @@ public final class FhirIntake {
       return null;
     }
 
+    /** The one CEHRT id of the submission's Devices; two different ones are refused, not picked between. */
     private String cehrtId() {
+      String found = null;
       for (var device : resources.all(org.hl7.fhir.r4.model.Device.class)) {
-        for (var identifier : device.getIdentifier()) {
-          if (CEHRT_SYSTEM.equals(identifier.getSystem()) && identifier.hasValue()) {
-            return identifier.getValue();
+        for (int i = 0; i < device.getIdentifier().size(); i++) {
+          var identifier = device.getIdentifier().get(i);
+          if (!CEHRT_SYSTEM.equals(identifier.getSystem()) || !identifier.hasValue()) {
+            continue;
           }
+          if (found != null && !found.equals(identifier.getValue())) {
+            problems.add(ProblemCode.FHIR_CEHRT_ID_CONFLICT, resources.pathOf(device) + ".identifier[" + i + "]",
+                "the submission names two CEHRT ids (" + found + ", " + identifier.getValue() + "); one set of"
+                + " results comes from one certified EHR");
+            return found;
+          }
+          found = identifier.getValue();
         }
       }
-      return null;
+      return found;
     }
 
     private Submission entity(Reporters.Reporter reporter, int year, MeasurementSet set) {

@@ -15,9 +15,9 @@ public final class FhirPaths {
     return path + LINE + line + ", column " + column + ")";
   }
 
-  /** The FHIRPath part of a location. */
+  /** The path part of a location: what comes before the line and column or a bracketed QPP field name. */
   public static String expression(String location) {
-    int at = location.indexOf(LINE);
+    int at = location.indexOf(' ');
     return at < 0 ? location : location.substring(0, at);
   }
 }

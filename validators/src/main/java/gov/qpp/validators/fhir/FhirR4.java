@@ -40,18 +40,49 @@ public final class FhirR4 {
 
   /** Our hardened readers first: HAPI and the validator see only documents within our limits, without DTDs. */
   public static Guarded guard(byte[] document) {
+    Problem notUtf8 = notUtf8(document);
+    if (notUtf8 != null) {
+      return new Guarded(null, FhirEncoding.sniff(document), notUtf8);
+    }
     FhirEncoding encoding = FhirEncoding.sniff(document);
     Problem refused = encoding == FhirEncoding.JSON ? GuardedJson.scan(GUARD, document)
         : HardenedXml.drain(new ByteArrayInputStream(document));
     if (refused != null) {
       return new Guarded(null, encoding, refused);
     }
-    String text = new String(document, StandardCharsets.UTF_8);
+    String text = new String(document, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
     if (encoding == FhirEncoding.JSON && !text.stripLeading().replaceFirst("^\uFEFF", "").startsWith("{")) {
       return new Guarded(null, encoding, Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "a FHIR resource in JSON is"
           + " an object with a resourceType; this document is not a JSON object"));
     }
     return new Guarded(text, encoding, null);
+  }
+
+  private static final java.util.regex.Pattern DECLARED_ENCODING =
+      java.util.regex.Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+
+  /** FHIR is UTF-8 in both encodings: anything else is refused, not guessed at. */
+  private static Problem notUtf8(byte[] document) {
+    boolean wide = document.length >= 2 && (document[0] == 0 || document[1] == 0
+        || (document[0] & 0xff) == 0xFE && (document[1] & 0xff) == 0xFF
+        || (document[0] & 0xff) == 0xFF && (document[1] & 0xff) == 0xFE);
+    if (wide) {
+      return Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "FHIR documents are UTF-8; this one is UTF-16 or UTF-32");
+    }
+    var decoder = StandardCharsets.UTF_8.newDecoder();
+    try {
+      decoder.decode(java.nio.ByteBuffer.wrap(document));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "FHIR documents are UTF-8; these bytes are not valid"
+          + " UTF-8");
+    }
+    String head = new String(document, 0, Math.min(document.length, 200), StandardCharsets.ISO_8859_1);
+    var declared = DECLARED_ENCODING.matcher(head);
+    if (declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8")) {
+      return Problem.of(ProblemCode.FHIR_UNREADABLE, "$", "FHIR XML is UTF-8; this document declares encoding "
+          + declared.group(1));
+    }
+    return null;
   }
 
   /** HAPI's model of a guarded document, or the problem that says why HAPI cannot read it. */

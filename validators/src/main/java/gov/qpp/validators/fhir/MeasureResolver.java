@@ -57,7 +57,16 @@ final class MeasureResolver {
     return Optional.empty();
   }
 
-  /** A QPP measure id (001) or an eMeasureId (CMS122v13), as configured or named in a $submit-data path. */
+  /**
+   * The measure a {@code Measure/{id}/$submit-data} path names: a QPP measure id, an eMeasureId, or what a canonical's
+   * last segment may be (a MADiE name such as CMS122FHIRDiabetes..., a mapped URL's id, an eMeasureUuid).
+   */
+  Optional<QualityMeasure> resolveId(String id, CatalogYear year) {
+    Optional<QualityMeasure> direct = byId(id, year);
+    return direct.isPresent() ? direct : resolve(id, year);
+  }
+
+  /** A QPP measure id (001) or an eMeasureId (CMS122v13), as configured. */
   static Optional<QualityMeasure> byId(String id, CatalogYear year) {
     Optional<QualityMeasure> byMeasureId = year.qualityMeasure(id);
     return byMeasureId.isPresent() ? byMeasureId : year.byEMeasureId(id);

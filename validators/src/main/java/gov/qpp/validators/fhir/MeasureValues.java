@@ -13,8 +13,9 @@ import java.util.List;
  * performanceMet = numerator, exclusions = denominator-exclusion, exceptions = denominator-exception,
  * performanceNotMet = the rest of the denominator. A single-rate measure reports one group (or, where the catalog
  * splits it into population sets such as CMS145's, one group per set, added up); a multi-rate measure reports one
- * group per catalog stratum, in catalog order; a measure whose catalog strata are its stratifications (370)
- * reports one group whose first stratifier has one stratum per catalog stratum, in order.
+ * group per catalog stratum, in catalog order, or (as measure 370, whose catalog strata are its age
+ * stratifications) one group whose first stratifier has one stratum per catalog stratum, each labelled (value text
+ * or code) with the catalog stratum's name.
  */
 final class MeasureValues {
 
@@ -30,7 +31,7 @@ final class MeasureValues {
           + " in a group; the report has none");
       return null;
     }
-    if (multi && byStratification(measure) && groups.size() == 1) {
+    if (multi && groups.size() == 1 && !groups.get(0).strata().isEmpty()) {
       return stratified(measure, groups.get(0), names, problems);
     }
     if (multi) {
@@ -60,19 +61,32 @@ final class MeasureValues {
     return rate == null ? null : new MeasureValue.SinglePerformanceRate(true, rate, null);
   }
 
+  /** Strata matched by label to the catalog's names: never by position, which would swap rates unnoticed. */
   private static MeasureValue stratified(QualityMeasure measure, PopulationCounts group, List<String> names,
       Problems problems) {
-    if (group.strata().size() != names.size()) {
-      problems.add(ProblemCode.FHIR_GROUPS, group.path() + ".stratifier[0]", "measure " + measure.measureId()
-          + " is reported by stratum (" + String.join(", ", names) + ", in that order) in the group's first"
-          + " stratifier; the report has " + group.strata().size() + " strata");
-      return null;
-    }
     List<MeasureValue.Rate> rates = new ArrayList<>();
-    for (int k = 0; k < names.size(); k++) {
-      rates.add(rate(names.get(k), group.strata().get(k), measure, problems));
+    boolean readable = true;
+    for (String name : names) {
+      PopulationCounts stratum = group.strata().stream()
+          .filter(s -> s.label() != null && s.label().equalsIgnoreCase(name)).findFirst().orElse(null);
+      if (stratum == null) {
+        problems.add(ProblemCode.FHIR_GROUPS, group.path() + ".stratifier[0]", "measure " + measure.measureId()
+            + " is reported by stratum: its first stratifier needs a stratum whose value (text or code) is '" + name
+            + "' (the catalog's strata: " + String.join(", ", names) + ")");
+        readable = false;
+        continue;
+      }
+      rates.add(rate(name, stratum, measure, problems));
     }
-    return rates.contains(null) ? null : new MeasureValue.MultiPerformanceRate(true, rates, null);
+    for (PopulationCounts stratum : group.strata()) {
+      if (stratum.label() == null || names.stream().noneMatch(name -> name.equalsIgnoreCase(stratum.label()))) {
+        problems.add(ProblemCode.FHIR_GROUPS, stratum.path() + ".value", "measure " + measure.measureId()
+            + " has no stratum '" + stratum.label() + "'; label strata with the catalog's names: "
+            + String.join(", ", names));
+        readable = false;
+      }
+    }
+    return !readable || rates.contains(null) ? null : new MeasureValue.MultiPerformanceRate(true, rates, null);
   }
 
   private static MeasureValue.Rate rate(String stratum, PopulationCounts counts, QualityMeasure measure,
@@ -95,12 +109,6 @@ final class MeasureValues {
     Long exception = counts.counts().get(PopulationCounts.DENOMINATOR_EXCEPTION);
     long notMet = denominator - numerator - (exclusion == null ? 0 : exclusion) - (exception == null ? 0 : exception);
     return new MeasureValue.Rate(stratum, numerator, notMet, denominator, exclusion, exception, null);
-  }
-
-  /** Measure 370's shape: one catalog stratum carries the populations and one stratification UUID per stratum. */
-  private static boolean byStratification(QualityMeasure measure) {
-    List<Stratum> withUuids = measure.strata().stream().filter(s -> !s.populationUuids().isEmpty()).toList();
-    return withUuids.size() == 1 && withUuids.get(0).stratificationUuids().size() == measure.strata().size();
   }
 
   /** How many population sets the catalog gives a single-rate measure (CMS145 has two). */

@@ -13,9 +13,10 @@ import org.hl7.fhir.r4.model.MeasureReport;
 
 /**
  * The population counts of one MeasureReport group by measure-population code, and those of each stratum of its
- * first stratifier. Individual reports' counts are added up into the same shape.
+ * first stratifier, by the stratum's label (its value's text or code). Individual reports' counts are added up
+ * into the same shape, strata by label.
  */
-record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCounts> strata) {
+record PopulationCounts(String path, String label, Map<String, Long> counts, List<PopulationCounts> strata) {
 
   static final String SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
   static final String INITIAL = "initial-population";
@@ -53,10 +54,10 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
             readable &= read(population.getCode(), population.getCountElement().getValue(),
                 stratumPath + ".population[" + p + "]", stratumCounts, problems);
           }
-          strata.add(new PopulationCounts(stratumPath, stratumCounts, List.of()));
+          strata.add(new PopulationCounts(stratumPath, label(stratum.getValue()), stratumCounts, List.of()));
         }
       }
-      groups.add(new PopulationCounts(groupPath, counts, strata));
+      groups.add(new PopulationCounts(groupPath, null, counts, strata));
     }
     return readable ? groups : null;
   }
@@ -99,6 +100,19 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
     return null;
   }
 
+  /** A stratum's label: its value's text, else its first code; null when it has neither. */
+  private static String label(CodeableConcept value) {
+    if (value.hasText()) {
+      return value.getText().trim();
+    }
+    for (Coding coding : value.getCoding()) {
+      if (coding.hasCode()) {
+        return coding.getCode().trim();
+      }
+    }
+    return null;
+  }
+
   private static String describe(CodeableConcept concept) {
     if (concept.getCoding().isEmpty()) {
       return "none";
@@ -106,20 +120,24 @@ record PopulationCounts(String path, Map<String, Long> counts, List<PopulationCo
     return concept.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList().toString();
   }
 
-  /** This group's counts plus another's, population by population (individual reports adding up). */
+  /** This group's counts plus another's, population by population, strata by label (individual reports). */
   PopulationCounts plus(PopulationCounts other) {
     Map<String, Long> sum = new LinkedHashMap<>(counts);
     other.counts.forEach((code, count) -> sum.merge(code, count, Long::sum));
-    List<PopulationCounts> strataSum = new ArrayList<>();
-    for (int s = 0; s < Math.max(strata.size(), other.strata.size()); s++) {
-      if (s >= strata.size()) {
-        strataSum.add(other.strata.get(s));
-      } else if (s >= other.strata.size()) {
-        strataSum.add(strata.get(s));
+    List<PopulationCounts> strataSum = new ArrayList<>(strata);
+    for (PopulationCounts stratum : other.strata) {
+      int same = -1;
+      for (int s = 0; s < strataSum.size(); s++) {
+        if (java.util.Objects.equals(strataSum.get(s).label, stratum.label)) {
+          same = s;
+        }
+      }
+      if (same < 0) {
+        strataSum.add(stratum);
       } else {
-        strataSum.add(strata.get(s).plus(other.strata.get(s)));
+        strataSum.set(same, strataSum.get(same).plus(stratum));
       }
     }
-    return new PopulationCounts(path, sum, strataSum);
+    return new PopulationCounts(path, label, sum, strataSum);
   }
 }

@@ -17,7 +17,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Who a MeasureReport is for, from its {@code reporter}: an Organization with a TIN is a group; a Practitioner
  * with an NPI plus a TIN (its own identifier, or the organization of a PractitionerRole) is an individual. A
- * reference by identifier alone (no resource) is read the same way.
+ * reference by identifier alone (no resource) is read the same way. A PractitionerRole's practitioner must be a
+ * Practitioner and its organization an Organization: references are followed one step, never in a loop.
  */
 final class Reporters {
 
@@ -45,13 +46,19 @@ final class Reporters {
       return null;
     }
     String reporterPath = path + ".reporter";
-    Found found = new Found();
-    if (!collect(report.getReporter(), report, reporterPath, resources, found, problems)) {
+    Found found = new Found(report, resources, problems);
+    if (!found.reporter(report.getReporter(), reporterPath)) {
       return null;
     }
     String tin = single(found.tins, "TIN", reporterPath, problems);
     String npi = single(found.npis, "NPI", reporterPath, problems);
     if (found.tins.size() > 1 || found.npis.size() > 1) {
+      return null;
+    }
+    if (found.clinician && npi == null) {
+      // never read a clinician's report as the group's: that would store it under another entity
+      problems.add(ProblemCode.FHIR_REPORTER_IDENTIFIER, reporterPath, "the reporter is a clinician (Practitioner or"
+          + " PractitionerRole) but carries no NPI with system " + NPI_SYSTEM + " (or " + NPI_OID + ")");
       return null;
     }
     if (tin == null && npi == null) {
@@ -62,68 +69,113 @@ final class Reporters {
     return new Reporter(tin, tin == null ? null : found.tinPath, npi, npi == null ? null : found.npiPath);
   }
 
+  /** Identifiers gathered from the reporter and, for a PractitionerRole, its practitioner and organization. */
   private static final class Found {
+    final MeasureReport report;
+    final SubmittedResources resources;
+    final Problems problems;
     final Set<String> tins = new LinkedHashSet<>();
     final Set<String> npis = new LinkedHashSet<>();
+    boolean clinician;
     String tinPath;
     String npiPath;
-  }
 
-  private static boolean collect(Reference reference, MeasureReport report, String path,
-      SubmittedResources resources, Found found, Problems problems) {
-    if (!reference.hasReference() && reference.hasIdentifier()) {
-      identifiers(List.of(reference.getIdentifier()), path, found, !"Organization".equals(reference.getType()));
+    Found(MeasureReport report, SubmittedResources resources, Problems problems) {
+      this.report = report;
+      this.resources = resources;
+      this.problems = problems;
+    }
+
+    /** The report's reporter: an Organization, a Practitioner or a PractitionerRole. */
+    boolean reporter(Reference reference, String path) {
+      if (!reference.hasReference() && reference.hasIdentifier()) {
+        String type = reference.getType();
+        boolean npiSystem = isNpi(reference.getIdentifier().getSystem());
+        clinician = "Practitioner".equals(type) || "PractitionerRole".equals(type) || type == null && npiSystem;
+        identifiers(List.of(reference.getIdentifier()), path + ".identifier", clinician, true);
+        return true;
+      }
+      Resource target = target(reference, path, "an Organization, Practitioner or PractitionerRole",
+          Organization.class, Practitioner.class, PractitionerRole.class);
+      if (target == null) {
+        return false;
+      }
+      if (target instanceof PractitionerRole role) {
+        clinician = true;
+        String rolePath = resources.pathOf(role);
+        identifiers(role.getIdentifier(), rolePath + ".identifier", false, false);
+        boolean ok = true;
+        if (role.hasPractitioner()) {
+          Resource practitioner = target(role.getPractitioner(), rolePath + ".practitioner", "a Practitioner",
+              Practitioner.class);
+          ok &= practitioner != null;
+          if (practitioner != null) {
+            identifiers(((Practitioner) practitioner).getIdentifier(),
+                resources.pathOf(practitioner) + ".identifier", true, false);
+          }
+        }
+        if (role.hasOrganization()) {
+          Resource organization = target(role.getOrganization(), rolePath + ".organization", "an Organization",
+              Organization.class);
+          ok &= organization != null;
+          if (organization != null) {
+            identifiers(((Organization) organization).getIdentifier(),
+                resources.pathOf(organization) + ".identifier", false, false);
+          }
+        }
+        return ok;
+      }
+      clinician = target instanceof Practitioner;
+      List<Identifier> identifiers = target instanceof Organization organization ? organization.getIdentifier()
+          : ((Practitioner) target).getIdentifier();
+      identifiers(identifiers, resources.pathOf(target) + ".identifier", clinician, false);
       return true;
     }
-    Resource target = resources.resolve(reference, report);
-    if (target == null) {
-      problems.add(ProblemCode.FHIR_REPORTER_MISSING, path, "reference '" + reference.getReference()
-          + "' points at nothing in this submission; include the reporter's resource (or give its identifier)");
-      return false;
-    }
-    String where = target.fhirType() + "/" + target.getIdElement().getIdPart();
-    if (target instanceof Organization organization) {
-      identifiers(organization.getIdentifier(), where, found, false);
-    } else if (target instanceof Practitioner practitioner) {
-      identifiers(practitioner.getIdentifier(), where, found, true);
-    } else if (target instanceof PractitionerRole role) {
-      identifiers(role.getIdentifier(), where, found, false);
-      boolean ok = true;
-      if (role.hasPractitioner()) {
-        ok &= collect(role.getPractitioner(), report, path + " > PractitionerRole.practitioner", resources, found,
-            problems);
+
+    @SafeVarargs
+    private Resource target(Reference reference, String path, String expected,
+        Class<? extends Resource>... types) {
+      Resource target = resources.resolve(reference, report);
+      if (target == null) {
+        problems.add(ProblemCode.FHIR_REPORTER_MISSING, path, "reference '" + reference.getReference()
+            + "' points at nothing in this submission; include the resource (or give the reporter's identifier)");
+        return null;
       }
-      if (role.hasOrganization()) {
-        ok &= collect(role.getOrganization(), report, path + " > PractitionerRole.organization", resources, found,
-            problems);
+      for (Class<? extends Resource> type : types) {
+        if (type.isInstance(target)) {
+          return target;
+        }
       }
-      return ok;
-    } else {
-      problems.add(ProblemCode.FHIR_REPORTER_MISSING, path, "the reporter must be an Organization, Practitioner or"
-          + " PractitionerRole, not a " + target.fhirType());
-      return false;
+      problems.add(ProblemCode.FHIR_REPORTER_MISSING, path, "the reference must point at " + expected + ", not a "
+          + target.fhirType());
+      return null;
     }
-    return true;
+
+    /**
+     * @param clinicianNpis whether an NPI here is a clinician's (an Organization's NPI is the practice's, not one)
+     * @param single the path names the identifier itself, not a list of them
+     */
+    private void identifiers(List<Identifier> identifiers, String path, boolean clinicianNpis, boolean single) {
+      for (int i = 0; i < identifiers.size(); i++) {
+        Identifier identifier = identifiers.get(i);
+        String value = identifier.getValue();
+        if (value == null) {
+          continue;
+        }
+        String where = single ? path : path + "[" + i + "]";
+        if (TIN_SYSTEM.equals(identifier.getSystem())) {
+          tins.add(value);
+          tinPath = tinPath == null ? where : tinPath;
+        } else if (clinicianNpis && isNpi(identifier.getSystem())) {
+          npis.add(value);
+          npiPath = npiPath == null ? where : npiPath;
+        }
+      }
+    }
   }
 
-  /** @param clinician whether an NPI here is a clinician's (an Organization's NPI is the practice's, not one) */
-  private static void identifiers(List<Identifier> identifiers, String where, Found found, boolean clinician) {
-    for (int i = 0; i < identifiers.size(); i++) {
-      Identifier identifier = identifiers.get(i);
-      String system = identifier.getSystem();
-      String value = identifier.getValue();
-      if (value == null) {
-        continue;
-      }
-      String path = where + ".identifier[" + i + "]";
-      if (TIN_SYSTEM.equals(system)) {
-        found.tins.add(value);
-        found.tinPath = found.tinPath == null ? path : found.tinPath;
-      } else if (clinician && (NPI_SYSTEM.equals(system) || NPI_OID.equals(system))) {
-        found.npis.add(value);
-        found.npiPath = found.npiPath == null ? path : found.npiPath;
-      }
-    }
+  private static boolean isNpi(String system) {
+    return NPI_SYSTEM.equals(system) || NPI_OID.equals(system);
   }
 
   private static String single(Set<String> values, String what, String path, Problems problems) {

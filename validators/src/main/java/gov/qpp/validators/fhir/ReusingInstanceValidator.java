@@ -172,14 +172,19 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     }
   }
 
-  /** The root's meta.profile (HAPI reads the whole document with Gson for this, and so do we). */
+  /**
+   * The root's meta.profile (HAPI reads the whole document with Gson for this, and so do we). A meta or profile of
+   * the wrong shape is left to the validator, which reports it at its place; HAPI's wrapper would throw instead.
+   */
   private static List<String> jsonMetaProfiles(String text) {
     List<String> urls = new ArrayList<>();
-    JsonObject meta = GSON.fromJson(text, JsonObject.class).getAsJsonObject("meta");
-    JsonElement profiles = meta == null ? null : meta.get("profile");
+    JsonElement meta = GSON.fromJson(text, JsonObject.class).get("meta");
+    JsonElement profiles = meta != null && meta.isJsonObject() ? meta.getAsJsonObject().get("profile") : null;
     if (profiles != null && profiles.isJsonArray()) {
       for (JsonElement url : (JsonArray) profiles) {
-        urls.add(url.getAsString());
+        if (url.isJsonPrimitive() && url.getAsJsonPrimitive().isString()) {
+          urls.add(url.getAsString());
+        }
       }
     }
     return urls;
@@ -193,8 +198,10 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
       if (child.getNodeName().equalsIgnoreCase("meta")) {
         NodeList meta = child.getChildNodes();
         for (int j = 0; j < meta.getLength(); j++) {
-          if (meta.item(j).getNodeName().equalsIgnoreCase("profile")) {
-            urls.add(meta.item(j).getAttributes().item(0).getNodeValue());
+          Node value = meta.item(j).getNodeName().equalsIgnoreCase("profile") && meta.item(j).hasAttributes()
+              ? meta.item(j).getAttributes().getNamedItem("value") : null;
+          if (value != null) {
+            urls.add(value.getNodeValue());
           }
         }
         break;
@@ -210,6 +217,8 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     private static final Field FETCH_CACHE = field(InstanceValidator.class, "fetchCache");
     private static final Field RESOURCE_TRACKER = field(InstanceValidator.class, "resourceTracker");
     private static final Field CR_LOOKUPS = field(InstanceValidator.class, "crLookups");
+    /** Narrative anchors, keyed by element: would keep every document's element tree alive. */
+    private static final Field XHTML_ELEMENTS = field(InstanceValidator.class, "xhtmlElementMap");
     private static final Field CODING_OBSERVER = field(InstanceValidator.class, "codingObserver");
     private static final Field CODINGS = field(CODING_OBSERVER.getType(), "list");
 
@@ -237,6 +246,7 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         ((Map<?, ?>) FETCH_CACHE.get(this)).clear();
         ((Map<?, ?>) RESOURCE_TRACKER.get(this)).clear();
         ((Map<?, ?>) CR_LOOKUPS.get(this)).clear();
+        ((Map<?, ?>) XHTML_ELEMENTS.get(this)).clear();
         ((Collection<?>) CODINGS.get(CODING_OBSERVER.get(this))).clear();
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);

@@ -24,9 +24,6 @@ public final class Intakes {
     this.fhir = fhir;
   }
 
-  public FhirIntake fhir() {
-    return fhir;
-  }
 
   public IntakeResult intake(Format format, byte[] document) {
     return switch (format) {

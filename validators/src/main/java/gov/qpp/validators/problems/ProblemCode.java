@@ -83,6 +83,7 @@ public enum ProblemCode {
   FHIR_POPULATION_MISSING(Severity.ERROR, "A group lacks its denominator or its numerator population."),
   FHIR_POPULATION_COUNT(Severity.ERROR, "A population has no count."),
   FHIR_SUBJECT_MISSING(Severity.ERROR, "An individual MeasureReport names no patient (subject)."),
+  FHIR_CEHRT_ID_CONFLICT(Severity.ERROR, "The submission's Devices name two different CEHRT ids."),
   FHIR_PATIENT_DUPLICATE(Severity.ERROR, "Two individual MeasureReports of one measure are about the same patient."),
 
   // --- who is reporting

@@ -21,12 +21,22 @@ public final class Problems {
     add(Problem.of(code, location, message));
   }
 
+  /** Past the cap an error still gets in, in place of the latest warning: the answer must say why it refuses. */
   public void add(Problem problem) {
     hasError |= problem.isError();
     if (problems.size() < MAX_PROBLEMS_PER_DOCUMENT) {
       problems.add(problem);
-    } else {
-      dropped++;
+      return;
+    }
+    dropped++;
+    if (problem.isError()) {
+      for (int i = problems.size() - 1; i >= 0; i--) {
+        if (!problems.get(i).isError()) {
+          problems.remove(i);
+          problems.add(problem);
+          return;
+        }
+      }
     }
   }
 

@@ -5,7 +5,8 @@ import gov.qpp.validators.problems.ProblemCode;
 
 /**
  * Counts agree with each other: numerator ≤ denominator for proportions (§2.5 rule 2); performanceMet ≤
- * eligiblePopulation for rates (rule 3); and, as a warning, the reported populations fit in the eligible one.
+ * eligiblePopulation for rates (rule 3); performanceNotMet is not negative (derived formats compute it); and, as a
+ * warning, the reported populations fit in the eligible one.
  */
 final class CountsRule implements MeasurementRule {
   @Override
@@ -28,6 +29,14 @@ final class CountsRule implements MeasurementRule {
     if (rate.performanceMet() > rate.eligiblePopulation()) {
       check.report(ProblemCode.PERFORMANCE_MET_EXCEEDS_ELIGIBLE_POPULATION, at + ".performanceMet", "performanceMet "
           + rate.performanceMet() + " is greater than eligiblePopulation " + rate.eligiblePopulation() + stratum);
+      return;
+    }
+    if (rate.performanceNotMet() != null && rate.performanceNotMet() < 0) {
+      // QRDA III and FHIR derive it (denominator - numerator - exclusions - exceptions); registry JSON states it
+      check.report(ProblemCode.NEGATIVE_COUNT, at + ".performanceNotMet", "performanceNotMet would be "
+          + rate.performanceNotMet() + ": performanceMet + exclusions + exceptions (" + (rate.performanceMet()
+          + orZero(rate.eligiblePopulationExclusion()) + orZero(rate.eligiblePopulationException()))
+          + ") exceed eligiblePopulation " + rate.eligiblePopulation() + stratum);
       return;
     }
     long reported = rate.performanceMet() + orZero(rate.performanceNotMet())

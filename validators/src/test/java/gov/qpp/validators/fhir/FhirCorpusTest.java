@@ -33,9 +33,10 @@ class FhirCorpusTest {
   static Stream<Arguments> corpus() {
     return Stream.of(
         new Expected("CMS122FHIR-v0.5.000-NUMFail-HbA1cLessThan9.json", Set.of(ProblemCode.FHIR_MODIFIER_EXTENSION,
-            ProblemCode.FHIR_REPORTER_MISSING, ProblemCode.FHIR_SUBJECT_MISSING),
-            "a MADiE test case (modifierExtension cqfm-isTestCase = true) with neither reporter nor subject; its"
-                + " measure resolves (CMS122 -> 001 in 2026)"),
+            ProblemCode.FHIR_REPORTER_MISSING, ProblemCode.FHIR_SUBJECT_MISSING, ProblemCode.FHIR_RESOURCE_TYPE),
+            "a MADiE test case (modifierExtension cqfm-isTestCase = true) with neither reporter nor subject, whose"
+                + " transaction entries are PUTs (updates, which the gateway does not do); its measure resolves"
+                + " (CMS122 -> 001 in 2026)"),
         new Expected("deqm/Bundle-col-submit-obs.json", Set.of(ProblemCode.FHIR_REPORT_TYPE_UNSUPPORTED,
             ProblemCode.FHIR_REPORTER_IDENTIFIER, ProblemCode.FHIR_MEASURE_UNKNOWN),
             "a data-collection report (patient data for the receiver to evaluate); its Organization carries an NPI,"

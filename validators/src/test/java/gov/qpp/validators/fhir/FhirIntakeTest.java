@@ -105,22 +105,46 @@ class FhirIntakeTest {
         new MeasureValue.Rate("180Days", 20, 20L, 40, null, null, null)), value.strata());
   }
 
-  @Test
-  void measure370IsReadByItsStratifier() {
+  static ObjectNode stratum(String label, int denominator, int numerator) {
+    ObjectNode stratum = group(counts("denominator", denominator, "numerator", numerator));
+    stratum.putObject("value").put("text", label);
+    return stratum;
+  }
+
+  static ObjectNode report370(ObjectNode... strata) {
     ObjectNode group = group(counts("denominator", 50, "numerator", 10));
-    var strata = group.putArray("stratifier").addObject().putArray("stratum");
-    ObjectNode adolescents = group(counts("denominator", 20, "numerator", 5));
-    adolescents.putObject("value").put("text", "12-17");
-    ObjectNode adults = group(counts("denominator", 30, "numerator", 5));
-    adults.putObject("value").put("text", "18+");
-    strata.add(adolescents);
-    strata.add(adults);
-    ObjectNode report = report("summary", "https://madie.cms.gov/Measure/CMS159FHIRDepressionRemission",
-        "Organization/practice", group);
-    Submission submission = accept(groupBundle(report)).submission();
-    var value = (MeasureValue.MultiPerformanceRate) submission.measurementSets().get(0).measurements().get(0).value();
+    var list = group.putArray("stratifier").addObject().putArray("stratum");
+    for (ObjectNode stratum : strata) {
+      list.add(stratum);
+    }
+    return report("summary", "https://madie.cms.gov/Measure/CMS159FHIRDepressionRemission", "Organization/practice",
+        group);
+  }
+
+  static List<MeasureValue.Rate> strata(Submission submission) {
+    return ((MeasureValue.MultiPerformanceRate) submission.measurementSets().get(0).measurements().get(0).value())
+        .strata();
+  }
+
+  @Test
+  void measure370IsReadByItsStratifierStrataByLabelNotPosition() {
+    // adults listed first: matched by label to the catalog's order (adolescents, adults)
+    Submission submission = accept(groupBundle(report370(stratum("adults", 30, 5), stratum("Adolescents", 20, 5))))
+        .submission();
     assertEquals(List.of(new MeasureValue.Rate("adolescents", 5, 15L, 20, null, null, null),
-        new MeasureValue.Rate("adults", 5, 25L, 30, null, null, null)), value.strata());
+        new MeasureValue.Rate("adults", 5, 25L, 30, null, null, null)), strata(submission));
+  }
+
+  @Test
+  void individualReportsAddStrataByLabel() {
+    // patient 1 lists adolescents (met) then adults (0); patient 2 only adults (not met): one patient in each
+    ObjectNode first = report370(stratum("adolescents", 1, 1), stratum("adults", 0, 0)).put("type", "individual");
+    first.putObject("subject").put("reference", "Patient/p1");
+    ObjectNode second = report370(stratum("adults", 1, 0)).put("type", "individual");
+    second.putObject("subject").put("reference", "Patient/p2");
+    Submission submission = accept(groupBundle(first, second)).submission();
+    assertEquals(List.of(new MeasureValue.Rate("adolescents", 1, 0L, 1, null, null, null),
+        new MeasureValue.Rate("adults", 0, 1L, 1, null, null, null)), strata(submission));
   }
 
   @Test
@@ -133,6 +157,24 @@ class FhirIntakeTest {
     FhirIntake.Outcome outcome = intake.intake(bytes(parameters), FhirBody.SUBMIT_DATA, "001");
     assertTrue(outcome.result().accepted(), () -> errors(outcome.result()).toString());
     assertEquals(1, outcome.reports());
+  }
+
+  @Test
+  void submitDataPathMayNameTheMadieMeasure() {
+    var outcome = intake.intake(bytes(groupBundle(summary(typicalCounts()))), FhirBody.SUBMIT_DATA,
+        "CMS122FHIRDiabetesAssessGreaterThan9Percent");
+    assertTrue(outcome.result().accepted(), () -> errors(outcome.result()).toString());
+  }
+
+  @Test
+  void fhirValidateParametersAreRead() {
+    // what HAPI's client.validate() sends: Parameters{resource, mode}
+    ObjectNode parameters = JSON.createObjectNode().put("resourceType", "Parameters");
+    var list = parameters.putArray("parameter");
+    list.addObject().put("name", "resource").set("resource", groupBundle(summary(typicalCounts())));
+    list.addObject().put("name", "mode").put("valueCode", "create");
+    var outcome = intake.intake(bytes(parameters), FhirBody.VALIDATE, null);
+    assertTrue(outcome.result().accepted(), () -> errors(outcome.result()).toString());
   }
 
   @Test

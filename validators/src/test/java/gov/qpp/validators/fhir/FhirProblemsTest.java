@@ -181,7 +181,78 @@ class FhirProblemsTest {
     Problem problem = refused(bundle("collection", report, role("role", "Practitioner/doc", "Organization/practice"),
         practitioner("doc", "1234567890"), organization("practice", TIN), device(CEHRT)),
         ProblemCode.NPI_CHECK_DIGIT);
-    assertEquals("Practitioner/doc.identifier[0]", problem.location());
+    assertEquals("Bundle.entry[2].resource.identifier[0]", problem.location());
+  }
+
+  @Test
+  void practitionerRoleLoopIsRefusedNotFollowed() {
+    ObjectNode report = summary(typicalCounts());
+    report.putObject("reporter").put("reference", "PractitionerRole/r1");
+    ObjectNode loop = role("r1", "PractitionerRole/r1", "PractitionerRole/r1");
+    Problem problem = refused(bundle("collection", report, loop, device(CEHRT)), ProblemCode.FHIR_REPORTER_MISSING);
+    assertTrue(problem.message().contains("must point at a Practitioner"), problem.message());
+  }
+
+  @Test
+  void clinicianWithoutNpiIsNotReadAsTheGroup() {
+    ObjectNode report = summary(typicalCounts());
+    report.putObject("reporter").put("reference", "PractitionerRole/role");
+    ObjectNode practitioner = practitioner("doc", NPI);
+    ((ObjectNode) practitioner.get("identifier").get(0)).put("system", "http://hl7.org/fhir/sid/us-npi/");
+    refused(bundle("collection", report, role("role", "Practitioner/doc", "Organization/practice"), practitioner,
+        organization("practice", TIN), device(CEHRT)), ProblemCode.FHIR_REPORTER_IDENTIFIER);
+  }
+
+  @Test
+  void stratumLabelsMustBeTheCatalogs() {
+    ObjectNode report = FhirIntakeTest.report370(FhirIntakeTest.stratum("12-17", 20, 5),
+        FhirIntakeTest.stratum("adults", 30, 5));
+    Problem problem = refused(groupBundle(report), ProblemCode.FHIR_GROUPS);
+    assertTrue(problem.message().contains("adolescents"), problem.message());
+  }
+
+  @Test
+  void twoCehrtIdsAreRefused() {
+    ObjectNode other = device("0015C01ZZZZZZZZ").put("id", "ehr2");
+    refused(groupBundle(summary(typicalCounts()), other), ProblemCode.FHIR_CEHRT_ID_CONFLICT);
+  }
+
+  @Test
+  void transactionEntriesMustBeCreates() {
+    ObjectNode bundle = bundle("transaction", summary(typicalCounts()), organization("practice", TIN), device(CEHRT));
+    ((ObjectNode) bundle.get("entry").get(1).get("request")).put("method", "DELETE");
+    Problem problem = refused(bundle, ProblemCode.FHIR_RESOURCE_TYPE);
+    assertEquals("Bundle.entry[1].request.method", problem.location());
+  }
+
+  @Test
+  void samePatientByRelativeAndAbsoluteReference() {
+    ObjectNode second = individual("p1", counts("denominator", 1, "numerator", 0));
+    second.putObject("subject").put("reference", "http://ehr.example.org/fhir/Patient/p1");
+    refused(groupBundle(individual("p1", counts("denominator", 1, "numerator", 1)), second),
+        ProblemCode.FHIR_PATIENT_DUPLICATE);
+  }
+
+  @Test
+  void theRefusalsReasonSurvivesTheCapOfWarnings() {
+    ObjectNode[] resources = new ObjectNode[260];
+    resources[0] = summary(typicalCounts()).put("measure", "http://example.org/Measure/EXM130-FHIR");
+    resources[1] = organization("practice", TIN);
+    resources[2] = device(CEHRT);
+    for (int i = 3; i < resources.length; i++) {
+      resources[i] = patient("p" + i); // each without narrative: a best-practice warning
+    }
+    refused(bundle("collection", resources), ProblemCode.FHIR_MEASURE_UNKNOWN);
+  }
+
+  @Test
+  void metaOfTheWrongShapeIsAProblemNotACrash() {
+    ObjectNode report = summary(typicalCounts());
+    report.put("meta", "x");
+    IntakeResult result = intake.intake(bytes(groupBundle(report)));
+    assertFalse(result.accepted());
+    assertTrue(result.problems().stream().noneMatch(p -> p.message().contains("com.google")), result.problems()
+        .toString());
   }
 
   @Test
@@ -259,6 +330,13 @@ class FhirProblemsTest {
   void numeratorLargerThanDenominator() {
     refused(groupBundle(summary(counts("denominator", 10, "numerator", 11))),
         ProblemCode.PERFORMANCE_MET_EXCEEDS_ELIGIBLE_POPULATION);
+  }
+
+  @Test
+  void exclusionsLargerThanTheRestOfTheDenominator() {
+    // 90 - 30 - 80 = -20 not met
+    refused(groupBundle(summary(counts("denominator", 90, "denominator-exclusion", 80, "numerator", 30))),
+        ProblemCode.NEGATIVE_COUNT);
   }
 
   @Test
