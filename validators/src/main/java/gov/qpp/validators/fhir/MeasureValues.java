@@ -107,8 +107,7 @@ final class MeasureValues {
     }
     Long exclusion = counts.counts().get(PopulationCounts.DENOMINATOR_EXCLUSION);
     Long exception = counts.counts().get(PopulationCounts.DENOMINATOR_EXCEPTION);
-    long notMet = denominator - numerator - (exclusion == null ? 0 : exclusion) - (exception == null ? 0 : exception);
-    return new MeasureValue.Rate(stratum, numerator, notMet, denominator, exclusion, exception, null);
+    return MeasureValue.Rate.ofPopulations(stratum, denominator, numerator, exclusion, exception);
   }
 
   /** How many population sets the catalog gives a single-rate measure (CMS145 has two). */

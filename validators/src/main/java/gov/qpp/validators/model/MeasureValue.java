@@ -34,6 +34,17 @@ public sealed interface MeasureValue {
   record Rate(String stratum, long performanceMet, Long performanceNotMet, long eligiblePopulation,
       Long eligiblePopulationExclusion, Long eligiblePopulationException, Long numeratorExclusion) {
 
+    /**
+     * From an eCQM's population counts, as QRDA III and FHIR report them: eligiblePopulation = denominator,
+     * performanceMet = numerator, performanceNotMet = the rest of the denominator after exclusions and exceptions
+     * (negative when they do not fit, which the common counts rule refuses).
+     */
+    public static Rate ofPopulations(String stratum, long denominator, long numerator, Long exclusion,
+        Long exception) {
+      long notMet = denominator - numerator - orZero(exclusion) - orZero(exception);
+      return new Rate(stratum, numerator, notMet, denominator, exclusion, exception, null);
+    }
+
     /** Performance rate in percent: met / (met + notMet), null when nothing was met or not met. */
     public Double performanceRate() {
       long notMet = performanceNotMet == null ? 0 : performanceNotMet;

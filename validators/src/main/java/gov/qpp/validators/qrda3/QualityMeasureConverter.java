@@ -209,10 +209,8 @@ final class QualityMeasureConverter {
       exclusion = exclusion == null ? 0L : exclusion;
       exception = exception == null ? 0L : exception;
     }
-    long met = numerator == null ? 0 : numerator;
-    long eligible = denominator == null ? 0 : denominator;
-    long notMet = eligible - met - (exclusion == null ? 0 : exclusion) - (exception == null ? 0 : exception);
-    return new MeasureValue.Rate(stratum, met, notMet, eligible, exclusion, exception, null);
+    return MeasureValue.Rate.ofPopulations(stratum, denominator == null ? 0 : denominator,
+        numerator == null ? 0 : numerator, exclusion, exception);
   }
 
   /** The first population of the type, or the sum of all of them; null when none is reported. */
