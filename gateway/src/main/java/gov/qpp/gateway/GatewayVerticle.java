@@ -3,6 +3,7 @@ package gov.qpp.gateway;
 import gov.qpp.gateway.fhir.Capabilities;
 import gov.qpp.gateway.fhir.FhirAnswers;
 import gov.qpp.gateway.fhir.FhirHandlers;
+import gov.qpp.gateway.fhir.HttpWarmUp;
 import gov.qpp.gateway.fhir.MeasureMap;
 import gov.qpp.validators.fhir.BaseR4Validator;
 import gov.qpp.validators.fhir.FhirIntake;
@@ -108,6 +109,10 @@ public final class GatewayVerticle extends VerticleBase {
     return intake;
   }
 
+  private static byte[] warmUpDocument() {
+    return FhirIntake.WARM_UP_BUNDLE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The warm-up submission written and rolled back: the first client's insert then finds its statements ready. */
   private Future<Void> rehearseStorage(SubmissionStore submissions) {
     var result = warmUpOutcome.result();
@@ -167,6 +172,8 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
             : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort(), metrics),
                 new DeploymentOptions().setInstances(config.httpInstances() - 1)))
+        // before the management port (and so /ready) opens: the first client's FHIR request finds the path compiled
+        .compose(deployed -> HttpWarmUp.run(vertx, first.port(), bootstrapToken, warmUpDocument()))
         .compose(deployed -> management == null ? Future.succeededFuture() : vertx.deployVerticle(management))
         .map(deployed -> {
           port = first.port();

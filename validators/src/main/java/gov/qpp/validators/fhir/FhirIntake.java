@@ -40,6 +40,9 @@ public final class FhirIntake {
   /** The Device identifier system whose value is the CEHRT id (the gateway's convention, see docs/fhir.md). */
   public static final String CEHRT_SYSTEM = "https://chpl.healthit.gov/cehrt-id";
 
+  /** Our own small bundle every catalog accepts, for warming the paths that read FHIR. */
+  public static final String WARM_UP_BUNDLE = WarmUp.BUNDLE;
+
   /** MADiE test-case reports carry this; they are not data about real patients. */
   static final String TEST_CASE = "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-isTestCase";
 
