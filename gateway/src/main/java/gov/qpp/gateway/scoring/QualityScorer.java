@@ -6,6 +6,7 @@ import gov.qpp.validators.catalog.QualityMeasure;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
+import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Submission;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,9 @@ import java.util.Optional;
 /**
  * Scores the quality category of one submission (MIPS-RULES.md §3.2): per measure its class (data completeness,
  * case minimum, benchmark), achievement points with the year's floor and topped-out cap, the best measures up to
- * the required count per measurement set, and the highest-scoring set as the category score. Bonuses,
- * improvement scoring and the other categories belong to the full scoring rules.
+ * the required count per measurement set (one outcome or high-priority measure among them when one was reported),
+ * the 2017-2021 high-priority and end-to-end bonuses ({@link QualityBonuses}), and the highest-scoring set as the
+ * category score. Improvement scoring and the other categories belong to the full scoring rules.
  */
 public final class QualityScorer {
 
@@ -61,28 +63,65 @@ public final class QualityScorer {
 
   private static ScoreNode scoreSet(MeasurementSet set, CatalogYear catalog, QualityYearRules rules) {
     List<ScoreNode> measures = new ArrayList<>();
+    Map<ScoreNode, QualityBonuses.Scored> scored = new java.util.IdentityHashMap<>();
     for (Measurement measurement : set.measurements()) {
-      catalog.qualityMeasure(measurement.measureId())
-          .ifPresent(measure -> measures.add(scoreMeasure(measurement, measure, set, catalog, rules)));
+      catalog.qualityMeasure(measurement.measureId()).ifPresent(measure -> {
+        ScoreNode node = scoreMeasure(measurement, measure, set, catalog, rules);
+        measures.add(node);
+        scored.put(node, new QualityBonuses.Scored(measure, (String) node.metadata().get("measureClass"),
+            (Double) node.metadata().get("performanceRate"), endToEnd(measurement.value())));
+      });
     }
     List<ScoreNode> ranked = new ArrayList<>(measures);
     ranked.sort(Comparator.comparingDouble(ScoreNode::value).reversed());
-    List<ScoreNode> picked = ranked.subList(0, Math.min(rules.requiredMeasures(), ranked.size()));
+    List<ScoreNode> picked = new ArrayList<>(ranked.subList(0, Math.min(rules.requiredMeasures(), ranked.size())));
+    // one outcome measure (or, without one, a high-priority one) is required: it is picked even if not in the best
+    QualityBonuses.Scored required = QualityBonuses.required(ranked.stream().map(scored::get).toList());
+    ScoreNode requiredNode = required == null ? null : ranked.stream().filter(n -> scored.get(n) == required)
+        .findFirst().orElseThrow();
+    if (requiredNode != null && !picked.contains(requiredNode)) {
+      picked.set(picked.size() - 1, requiredNode);
+    }
     double total = picked.stream().mapToDouble(ScoreNode::value).sum();
     double denominator = 10.0 * rules.requiredMeasures();
-    double percent = ScoreNode.round4(Math.min(100.0, total / denominator * 100.0));
+    QualityBonuses.Result bonuses = rules.bonusCapPercent() == null ? new QualityBonuses.Result(0, 0, List.of())
+        : QualityBonuses.of(ranked.stream().map(scored::get).toList(), required, rules.bonusCapPercent(),
+            denominator);
+    double percent = ScoreNode.round4(Math.min(100.0, (total + bonuses.total()) / denominator * 100.0));
     List<ScoreNode> parts = new ArrayList<>();
     for (ScoreNode measure : measures) {
       boolean isPicked = picked.contains(measure);
       Map<String, Object> metadata = new LinkedHashMap<>(measure.metadata());
       metadata.put("processingStatus", isPicked ? "PICKED" : "NOT_PICKED");
+      if (measure == requiredNode) {
+        metadata.put("requiredMeasure", true);
+      }
       parts.add(new ScoreNode(measure.name(), measure.title(), measure.value(),
           isPicked ? "Contributing " + fmt(measure.value()) : "Not among the best " + rules.requiredMeasures(),
           List.of(), metadata));
     }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("denominator", denominator);
+    metadata.put("maxMeasurementsAllowed", rules.requiredMeasures());
+    metadata.put("totalDecileScore", ScoreNode.round4(total));
+    metadata.put("programName", set.programName());
+    if (rules.bonusCapPercent() != null) {
+      metadata.put("highPriorityBonus", bonuses.highPriority());
+      metadata.put("endToEndBonus", bonuses.endToEnd());
+      metadata.put("bonusMessages", bonuses.messages());
+    }
     return new ScoreNode("quality", "Measurement set " + set.submissionMethod(), percent, set.submissionMethod(),
-        parts, Map.of("denominator", denominator, "maxMeasurementsAllowed", rules.requiredMeasures(),
-            "totalDecileScore", ScoreNode.round4(total), "programName", set.programName()));
+        parts, metadata);
+  }
+
+  private static boolean endToEnd(MeasureValue value) {
+    if (value instanceof MeasureValue.SinglePerformanceRate single) {
+      return single.endToEndReported();
+    }
+    if (value instanceof MeasureValue.MultiPerformanceRate multi) {
+      return multi.endToEndReported();
+    }
+    return value instanceof MeasureValue.NonProportion nonProportion && nonProportion.endToEndReported();
   }
 
   static ScoreNode scoreMeasure(Measurement measurement, QualityMeasure measure, MeasurementSet set,

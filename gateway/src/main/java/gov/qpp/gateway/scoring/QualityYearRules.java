@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * One year's quality-category parameters, as data (scoring/quality-rules.json) so a corrected value is a data
- * change, not a code change. Null floor or cap means the year has none.
+ * change, not a code change. Null floor, cap or bonus cap means the year has none (bonuses ended in 2022).
  */
 public record QualityYearRules(int year, double qualityWeight, double dataCompleteness, int caseMinimum,
-    int requiredMeasures, Double class1Floor, double class2Points, double class3Points, Double toppedOutCap) {
+    int requiredMeasures, Double class1Floor, double class2Points, double class3Points, Double toppedOutCap,
+    Double bonusCapPercent) {
 
   private static final Map<Integer, QualityYearRules> BY_YEAR = load();
 
@@ -20,6 +21,7 @@ public record QualityYearRules(int year, double qualityWeight, double dataComple
     return YearTable.load("/scoring/quality-rules.json", (year, y) -> new QualityYearRules(year,
         y.get("qualityWeight").asDouble(), y.get("dataCompleteness").asDouble(), y.get("caseMinimum").asInt(),
         y.get("requiredMeasures").asInt(), YearTable.nullable(y, "class1Floor"), y.get("class2Points").asDouble(),
-        y.get("class3Points").asDouble(), YearTable.nullable(y, "toppedOutCap")));
+        y.get("class3Points").asDouble(), YearTable.nullable(y, "toppedOutCap"),
+        YearTable.nullable(y, "bonusCapPercent")));
   }
 }
