@@ -1,8 +1,8 @@
 package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.fhir.FhirHandlers;
-import gov.qpp.validators.fhir.FhirBody;
 import gov.qpp.gateway.metrics.GatewayMetrics;
+import gov.qpp.validators.fhir.FhirBody;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

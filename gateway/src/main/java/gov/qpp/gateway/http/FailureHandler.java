@@ -2,11 +2,11 @@ package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.fhir.FhirAnswers;
 import gov.qpp.validators.problems.Problem;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
