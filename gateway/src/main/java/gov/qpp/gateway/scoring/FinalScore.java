@@ -57,8 +57,21 @@ public final class FinalScore {
    * @param complexPatientBonus the clinician's complex-patient bonus before the year's cap
    */
   public record Inputs(Map<Category, Double> percents, boolean smallPractice, double complexPatientBonus) {
+    /** A null percent is a category not scored (as a scorer without rules answers); a NaN or infinity is refused. */
     public Inputs {
-      percents = Map.copyOf(percents);
+      Map<Category, Double> scored = new EnumMap<>(Category.class);
+      percents.forEach((category, percent) -> {
+        if (percent != null) {
+          if (!Double.isFinite(percent)) {
+            throw new IllegalArgumentException(category.name + " percent is not a number: " + percent);
+          }
+          scored.put(category, percent);
+        }
+      });
+      if (!Double.isFinite(complexPatientBonus)) {
+        throw new IllegalArgumentException("complex-patient bonus is not a number: " + complexPatientBonus);
+      }
+      percents = java.util.Collections.unmodifiableMap(scored);
     }
   }
 

@@ -23,7 +23,7 @@ public final class PiScorer {
 
   record YearRules(int year, List<String> attestations, Map<String, Double> points, Map<String, String> exclusions,
       Map<String, Map<String, Double>> redistribution, String publicHealthObjective, double pointsPerYes,
-      double publicHealthMax, Map<String, Double> bonuses, double cap) {
+      double publicHealthMax, Map<String, Double> bonuses, double cap, int minimumDays) {
   }
 
   /** The public-health objective's key in the redistribution table. */
@@ -54,6 +54,12 @@ public final class PiScorer {
     if (set.cehrtId() == null) {
       return zero("no CEHRT id: the category scores 0", set, reported);
     }
+    if (set.performanceStart() != null && set.performanceEnd() != null
+        && java.time.temporal.ChronoUnit.DAYS.between(set.performanceStart(), set.performanceEnd()) + 1
+        < rules.minimumDays()) {
+      return zero("the performance period is shorter than " + rules.minimumDays() + " days: the category scores 0",
+          set, reported);
+    }
     for (String attestation : rules.attestations()) {
       if (!yes(reported.get(attestation))) {
         return zero(attestation + " must be attested Yes: the category scores 0", set, reported);
@@ -82,6 +88,8 @@ public final class PiScorer {
     List<String> messages = new ArrayList<>();
     if (registries == 0 && publicHealthExcluded) {
       excluded.add(PUBLIC_HEALTH);
+    } else if (registries > 0 && publicHealthExcluded) {
+      registries = rules.publicHealthMax() / rules.pointsPerYes(); // the rest of the objective excluded: full points
     } else if (registries == 0) {
       return zero("public health: no registry is answered Yes and no exclusion is claimed: the category scores 0",
           set, reported);
@@ -99,11 +107,14 @@ public final class PiScorer {
         return zero(measureId + " is required: report it or claim its exclusion; the category scores 0", set,
             reported);
       }
-      if (proportion.numerator() < 1 || proportion.denominator() < 1) {
+      if (proportion.denominator() < 1) {
+        return zero(measureId + " has a denominator of 0: report it with patients, or claim its exclusion; the"
+            + " category scores 0", set, reported);
+      }
+      if (proportion.numerator() < 1) {
         return zero(measureId + " needs a numerator of at least 1: the category scores 0", set, reported);
       }
-      points.put(measureId, (double) Math.round(proportion.numerator() / (double) proportion.denominator()
-          * entry.getValue()));
+      points.put(measureId, roundedPoints(proportion, entry.getValue()));
     }
     double publicHealth = excluded.contains(PUBLIC_HEALTH) ? 0
         : Math.min(rules.publicHealthMax(), registries * rules.pointsPerYes());
@@ -140,6 +151,13 @@ public final class PiScorer {
     metadata.put("bonus", bonus);
     metadata.put("messages", messages);
     return new ScoreNode("pi", "Promoting Interoperability Score", total, set.submissionMethod(), parts, metadata);
+  }
+
+  /** round(numerator × points / denominator), half up, in exact decimal arithmetic (29/50 × 25 is 14.5, so 15). */
+  static double roundedPoints(MeasureValue.Proportion proportion, double points) {
+    return java.math.BigDecimal.valueOf(proportion.numerator()).multiply(java.math.BigDecimal.valueOf(points))
+        .divide(java.math.BigDecimal.valueOf(proportion.denominator()), 0, java.math.RoundingMode.HALF_UP)
+        .doubleValue();
   }
 
   /**
@@ -193,9 +211,11 @@ public final class PiScorer {
     Map<String, Map<String, Double>> redistribution = new LinkedHashMap<>();
     node.get("redistribution").fields().forEachRemaining(e -> redistribution.put(e.getKey(), numbers(e.getValue())));
     JsonNode publicHealth = node.get("publicHealth");
-    return new YearRules(year, List.copyOf(attestations), points, Map.copyOf(exclusions), redistribution,
-        publicHealth.get("objective").asText(), publicHealth.get("pointsPerYes").asDouble(),
-        publicHealth.get("max").asDouble(), numbers(node.get("bonuses")), node.get("cap").asDouble());
+    // insertion order kept everywhere: the order of exclusions and messages in the stored tree must not vary
+    return new YearRules(year, List.copyOf(attestations), points,
+        java.util.Collections.unmodifiableMap(exclusions), redistribution, publicHealth.get("objective").asText(),
+        publicHealth.get("pointsPerYes").asDouble(), publicHealth.get("max").asDouble(),
+        numbers(node.get("bonuses")), node.get("cap").asDouble(), node.get("minimumDays").asInt());
   }
 
   private static Map<String, Double> numbers(JsonNode node) {

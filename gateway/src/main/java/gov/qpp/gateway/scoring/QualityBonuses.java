@@ -19,7 +19,9 @@ final class QualityBonuses {
       "patientEngagementExperience", "intermediateOutcomeAndProcess");
 
   /** One scored measure as the bonuses see it. */
-  record Scored(QualityMeasure measure, String measureClass, Double performanceRate, boolean endToEnd) {
+  /** @param inverse as the measure was scored (the benchmark's flag wins over the catalog's) */
+  record Scored(QualityMeasure measure, String measureClass, Double performanceRate, boolean endToEnd,
+      boolean inverse) {
     boolean outcome() {
       return measure.measureType() != null && OUTCOME_TYPES.contains(measure.measureType());
     }
@@ -32,7 +34,7 @@ final class QualityBonuses {
       if (!"Class 1".equals(measureClass) || performanceRate == null) {
         return false;
       }
-      return measure.inverse() ? performanceRate < 100 : performanceRate > 0;
+      return inverse ? performanceRate < 100 : performanceRate > 0;
     }
   }
 
@@ -73,18 +75,9 @@ final class QualityBonuses {
     return new Result(highPriority, endToEnd, messages);
   }
 
-  /** The best outcome measure, else the best other high-priority one: the one the requirement takes. */
-  static Scored required(List<Scored> rankedBest) {
-    for (Scored scored : rankedBest) {
-      if (scored.outcome()) {
-        return scored;
-      }
-    }
-    for (Scored scored : rankedBest) {
-      if (scored.highPriority()) {
-        return scored;
-      }
-    }
-    return null;
+  /** The measures that can fill the requirement: every outcome measure, else every other high-priority one. */
+  static List<Scored> candidates(List<Scored> measures) {
+    List<Scored> outcomes = measures.stream().filter(Scored::outcome).toList();
+    return outcomes.isEmpty() ? measures.stream().filter(Scored::highPriority).toList() : outcomes;
   }
 }

@@ -68,25 +68,32 @@ public final class QualityScorer {
       catalog.qualityMeasure(measurement.measureId()).ifPresent(measure -> {
         ScoreNode node = scoreMeasure(measurement, measure, set, catalog, rules);
         measures.add(node);
+        Object inverse = node.metadata().get("inverse");
         scored.put(node, new QualityBonuses.Scored(measure, (String) node.metadata().get("measureClass"),
-            (Double) node.metadata().get("performanceRate"), endToEnd(measurement.value())));
+            (Double) node.metadata().get("performanceRate"), endToEnd(measurement.value()),
+            inverse instanceof Boolean flag ? flag : measure.inverse()));
       });
     }
     List<ScoreNode> ranked = new ArrayList<>(measures);
     ranked.sort(Comparator.comparingDouble(ScoreNode::value).reversed());
-    List<ScoreNode> picked = new ArrayList<>(ranked.subList(0, Math.min(rules.requiredMeasures(), ranked.size())));
-    // one outcome measure (or, without one, a high-priority one) is required: it is picked even if not in the best
-    QualityBonuses.Scored required = QualityBonuses.required(ranked.stream().map(scored::get).toList());
-    ScoreNode requiredNode = required == null ? null : ranked.stream().filter(n -> scored.get(n) == required)
-        .findFirst().orElseThrow();
-    if (requiredNode != null && !picked.contains(requiredNode)) {
-      picked.set(picked.size() - 1, requiredNode);
-    }
-    double total = picked.stream().mapToDouble(ScoreNode::value).sum();
     double denominator = 10.0 * rules.requiredMeasures();
-    QualityBonuses.Result bonuses = rules.bonusCapPercent() == null ? new QualityBonuses.Result(0, 0, List.of())
-        : QualityBonuses.of(ranked.stream().map(scored::get).toList(), required, rules.bonusCapPercent(),
-            denominator);
+    // one outcome measure (or, without one, a high-priority one) is required and picked even if not among the best;
+    // of several candidates, the one that gives the set its highest score (ties: the lowest measure id)
+    Choice best = null;
+    for (QualityBonuses.Scored candidate : QualityBonuses.candidates(ranked.stream().map(scored::get).toList())) {
+      Choice choice = choose(ranked, scored, candidate, rules, denominator);
+      if (best == null || choice.total() > best.total() + 1e-9 || Math.abs(choice.total() - best.total()) <= 1e-9
+          && candidate.measure().measureId().compareTo(best.required().measure().measureId()) < 0) {
+        best = choice;
+      }
+    }
+    if (best == null) {
+      best = choose(ranked, scored, null, rules, denominator);
+    }
+    List<ScoreNode> picked = best.picked();
+    ScoreNode requiredNode = best.requiredNode();
+    QualityBonuses.Result bonuses = best.bonuses();
+    double total = picked.stream().mapToDouble(ScoreNode::value).sum();
     double percent = ScoreNode.round4(Math.min(100.0, (total + bonuses.total()) / denominator * 100.0));
     List<ScoreNode> parts = new ArrayList<>();
     for (ScoreNode measure : measures) {
@@ -112,6 +119,26 @@ public final class QualityScorer {
     }
     return new ScoreNode("quality", "Measurement set " + set.submissionMethod(), percent, set.submissionMethod(),
         parts, metadata);
+  }
+
+  /** The picked measures and bonuses when this candidate fills the outcome requirement. */
+  private record Choice(List<ScoreNode> picked, QualityBonuses.Scored required, ScoreNode requiredNode,
+      QualityBonuses.Result bonuses, double total) {
+  }
+
+  private static Choice choose(List<ScoreNode> ranked, Map<ScoreNode, QualityBonuses.Scored> scored,
+      QualityBonuses.Scored required, QualityYearRules rules, double denominator) {
+    List<ScoreNode> picked = new ArrayList<>(ranked.subList(0, Math.min(rules.requiredMeasures(), ranked.size())));
+    ScoreNode requiredNode = required == null ? null
+        : ranked.stream().filter(n -> scored.get(n) == required).findFirst().orElseThrow();
+    if (requiredNode != null && !picked.contains(requiredNode)) {
+      picked.set(picked.size() - 1, requiredNode);
+    }
+    QualityBonuses.Result bonuses = rules.bonusCapPercent() == null ? new QualityBonuses.Result(0, 0, List.of())
+        : QualityBonuses.of(ranked.stream().map(scored::get).toList(), required, rules.bonusCapPercent(),
+            denominator);
+    double total = picked.stream().mapToDouble(ScoreNode::value).sum() + bonuses.total();
+    return new Choice(picked, required, requiredNode, bonuses, total);
   }
 
   private static boolean endToEnd(MeasureValue value) {
@@ -165,6 +192,7 @@ public final class QualityScorer {
       metadata.put("partialPoints", ScoreNode.round4(points - result.decile()));
       metadata.put("decileScore", ScoreNode.round4(points));
       metadata.put("toppedOut", used.toppedOut());
+      metadata.put("inverse", inverse);
       messages.put("measurementClass", "Eligible population is at least " + rules.caseMinimum()
           + ", data completeness at least " + fmt(rules.dataCompleteness()) + "% and a benchmark exists");
       if (rules.class1Floor() != null && points < rules.class1Floor()) {

@@ -48,6 +48,24 @@ class FinalScoreTest {
   }
 
   @Test
+  void costHasNoWeightIn2020() {
+    // quality and cost only: cost weighs 0 in 2020, so one category is scored -> the threshold, 45
+    assertEquals(45.0, total(2020, Map.of(QUALITY, 80.0, COST, 50.0), false, 0));
+    // PI unscored: the notes' row Q85 / IA15 -> 80 x 85% + 100 x 15% = 68 + 15
+    assertEquals(83.0, total(2020, Map.of(QUALITY, 80.0, IA, 100.0, COST, 50.0), false, 0));
+  }
+
+  @Test
+  void aNullPercentIsNotScoredAndNaNIsRefused() {
+    Map<Category, Double> percents = new java.util.HashMap<>(Map.of(QUALITY, 80.0, IA, 100.0, COST, 50.0));
+    percents.put(PI, null); // as PiScorer answers for a year without rules
+    // the 2019 row for PI unscored: 80 x 70% + 100 x 15% + 50 x 15% = 56 + 15 + 7.5
+    assertEquals(78.5, total(2019, percents, false, 0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Inputs(Map.of(QUALITY, Double.NaN), false, 0));
+  }
+
+  @Test
   void smallPracticeWithoutPi2022() {
     // the small-practice row: Q40 / C30 / IA30 -> 80 x 40% + 100 x 30% + 50 x 30% = 32 + 30 + 15
     assertEquals(77.0, total(2022, Map.of(QUALITY, 80.0, IA, 100.0, COST, 50.0), true, 0));

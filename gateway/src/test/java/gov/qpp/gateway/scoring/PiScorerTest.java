@@ -128,6 +128,35 @@ class PiScorerTest {
   }
 
   @Test
+  void pointsRoundHalfUpExactly() {
+    // EP excluded, HIE send worth 25: 29/50 x 25 = 14.5 -> 15 (floating point would give 14.4999... -> 14);
+    // HIE receive round(0.9706 x 25) = 24, PEA 19, public health 10
+    List<Measurement> measurements = example();
+    measurements.set(4, yes("PI_LVPP_1"));
+    measurements.set(5, ratio("PI_HIE_1", 29, 50));
+    assertEquals(68.0, score(measurements).value());
+  }
+
+  @Test
+  void publicHealthExclusionGoesToPatientAccess() {
+    // no registry Yes, an exclusion claimed: PEA worth 50 -> round(0.4760 x 50 = 23.80) = 24; 4 + 12 + 19 + 24
+    List<Measurement> measurements = example();
+    measurements.removeIf(m -> m.measureId().startsWith("PI_PHCDRR"));
+    measurements.add(yes("PI_PHCDRR_1_EX_1"));
+    assertEquals(59.0, score(measurements).value());
+    // one registry Yes and the rest excluded: the full 10 (an assumption): 4 + 12 + 19 + 19 + 10
+    measurements.add(yes("PI_PHCDRR_2"));
+    assertEquals(64.0, score(measurements).value());
+  }
+
+  @Test
+  void aPeriodShorterThan90DaysScoresZero() {
+    MeasurementSet set = new MeasurementSet(Category.PI, "electronicHealthRecord", "mips",
+        java.time.LocalDate.of(2019, 12, 1), java.time.LocalDate.of(2019, 12, 31), "XX15CXXXXXXXXXX", example());
+    assertEquals(0.0, PiScorer.score(set, 2019, catalog).value());
+  }
+
+  @Test
   void bonusesAndTheCap() {
     List<Measurement> measurements = example();
     measurements.add(yes("PI_EP_2"));

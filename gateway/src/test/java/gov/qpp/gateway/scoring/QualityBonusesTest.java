@@ -75,6 +75,15 @@ class QualityBonusesTest {
   }
 
   @Test
+  void theRequiredMeasureIsTheOneThatScoresBestWhateverTheOrder() {
+    // two outcome measures at 3 points: 236 with 10 cases (class 2) and 141 at rate 55 (class 1, the floor 3).
+    // Requiring 236 lets 141 earn +2: (3 + 3 + 2) / 60 = 13.3333 %; requiring 141 would give 10 %.
+    Measurement smallSample = new Measurement("236", rate(10, 0, 10));
+    assertEquals(13.3333, set(smallSample, at("141", 55)).value());
+    assertEquals(13.3333, set(at("141", 55), smallSample).value());
+  }
+
+  @Test
   void noBonusesFrom2022() {
     ScoreNode set = QualityScorerTest.scoreAll(2022, at("236", 100), at("141", 55)).parts().get(0).parts().get(0);
     assertFalse(set.metadata().containsKey("highPriorityBonus"));
