@@ -1,7 +1,6 @@
 package gov.qpp.validators.fhir;
 
 import gov.qpp.validators.catalog.QualityMeasure;
-import gov.qpp.validators.catalog.Stratum;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
