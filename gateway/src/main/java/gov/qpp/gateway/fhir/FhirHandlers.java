@@ -2,18 +2,17 @@ package gov.qpp.gateway.fhir;
 
 import gov.qpp.gateway.http.ApiException;
 import gov.qpp.gateway.http.ChunkedBody;
+import gov.qpp.gateway.http.ContentTypeCheck;
 import gov.qpp.gateway.http.SubmissionHandlers;
 import gov.qpp.validators.fhir.FhirBody;
 import gov.qpp.validators.fhir.FhirEncoding;
 import gov.qpp.validators.fhir.FhirIntake;
 import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.intake.IntakeResult;
-import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
-import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -39,19 +38,10 @@ public final class FhirHandlers {
     this.capabilities = capabilities;
   }
 
-  /** Before the body is read: a FHIR media type (a policy handler, so Vert.x runs it first). */
-  public final SecurityPolicyHandler requireFhirContentType = FhirHandlers::checkContentType;
-
-  private static void checkContentType(RoutingContext ctx) {
-    String contentType = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
-    if (FhirEncoding.forMediaType(contentType).isEmpty()) {
-      ctx.fail(ApiException.of(415, "UnsupportedMediaType", ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-          "Content-Type '" + contentType + "' is not accepted here; send application/fhir+json or"
-              + " application/fhir+xml"));
-      return;
-    }
-    ctx.next();
-  }
+  /** Before the body is read: a FHIR media type. */
+  public final SecurityPolicyHandler requireFhirContentType = ContentTypeCheck.require(
+      contentType -> FhirEncoding.forMediaType(contentType).isPresent(),
+      "application/fhir+json or application/fhir+xml");
 
   public void metadata(RoutingContext ctx) {
     FhirAnswers.send(ctx, 200, capabilities);

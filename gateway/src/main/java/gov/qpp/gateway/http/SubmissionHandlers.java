@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
 import java.util.UUID;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +45,9 @@ public final class SubmissionHandlers {
     this.metrics = metrics;
   }
 
-  /** Before the body is read: only formats the gateway reads (a policy handler, so Vert.x runs it first). */
-  public final SecurityPolicyHandler requireKnownFormat = SubmissionHandlers::checkContentType;
-
-  private static void checkContentType(RoutingContext ctx) {
-    String contentType = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
-    if (Format.forContentType(contentType).isEmpty()) {
-      ctx.fail(ApiException.of(415, "UnsupportedMediaType", ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-          "Content-Type '" + contentType + "' is not accepted here; send one of " + Format.acceptedMediaTypes()));
-      return;
-    }
-    ctx.next();
-  }
+  /** Before the body is read: only formats the gateway reads. */
+  public final SecurityPolicyHandler requireKnownFormat = ContentTypeCheck.require(
+      contentType -> Format.forContentType(contentType).isPresent(), "one of " + Format.acceptedMediaTypes());
 
   static Format format(RoutingContext ctx) {
     return Format.forContentType(ctx.request().getHeader("Content-Type")).orElseThrow();
