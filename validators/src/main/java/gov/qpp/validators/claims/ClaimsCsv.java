@@ -1,0 +1,238 @@
+package gov.qpp.validators.claims;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.problems.ProblemCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Claims as CSV ({@code text/csv}): a header row, then one row per claim line; the rows of one claim are adjacent
+ * and repeat its claim-level columns (or leave them blank after the first row). Read as a stream of bounded lines,
+ * each split by Jackson's CSV parser (quotes and commas as RFC 4180; a value cannot hold a line break).
+ */
+final class ClaimsCsv {
+
+  /** A row of 30 short columns is a few hundred bytes. */
+  static final int MAX_LINE_BYTES = 64 * 1024;
+  static final List<String> REQUIRED = List.of("claim_id", "tin", "npi", "mbi", "bene_dob", "bene_sex", "from_date",
+      "pos", "hcpcs");
+  static final List<String> OPTIONAL = optionalColumns();
+  /** Claim-level columns: every row of a claim must agree on them. */
+  private static final List<String> CLAIM_LEVEL = claimLevelColumns();
+
+  private static final ObjectReader ROWS = new CsvMapper(CsvFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1_000).build()).build())
+      .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+      .readerFor(String[].class);
+
+  private final ClaimsReport report;
+  private final ClaimHandler handler;
+  private Map<String, Integer> columns;
+  private Pending pending;
+
+  ClaimsCsv(ClaimsReport report, ClaimHandler handler) {
+    this.report = report;
+    this.handler = handler;
+  }
+
+  /** The rows of the claim being read, until a row with another claim id comes. */
+  private static final class Pending {
+    final String claimId;
+    final long firstLine;
+    final Map<String, String> claimLevel = new HashMap<>();
+    final List<RawClaim.RawLine> lines = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    long fileLines;
+
+    Pending(String claimId, long firstLine) {
+      this.claimId = claimId;
+      this.firstLine = firstLine;
+    }
+  }
+
+  void read(InputStream in) throws IOException {
+    BoundedLines.read(in, MAX_LINE_BYTES, new BoundedLines.Consumer() {
+      @Override
+      public void line(byte[] bytes, int length, long lineNumber) {
+        if (report.fileRefused()) {
+          return;
+        }
+        String[] cells = cells(bytes, length, lineNumber);
+        if (columns == null) {
+          header(cells, lineNumber);
+        } else if (cells != null) {
+          row(cells, lineNumber);
+        }
+      }
+
+      @Override
+      public void tooLong(long lineNumber) {
+        if (columns == null) {
+          report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header row is longer than "
+              + MAX_LINE_BYTES + " bytes");
+          return;
+        }
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber,
+            "the row is longer than " + MAX_LINE_BYTES + " bytes"));
+        report.rejected(1);
+      }
+    });
+    if (columns == null && !report.fileRefused()) {
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line 1", "the file is empty: a CSV claims file starts with"
+          + " a header row naming its columns");
+    }
+    flush();
+  }
+
+  private String[] cells(byte[] bytes, int length, long lineNumber) {
+    try {
+      return ROWS.readValue(bytes, 0, length);
+    } catch (IOException e) {
+      String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+      if (columns == null) {
+        report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header row cannot be read as CSV: "
+            + message);
+      } else {
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "the row cannot be read as"
+            + " CSV: " + message));
+        report.rejected(1);
+      }
+      return null;
+    }
+  }
+
+  private void header(String[] cells, long lineNumber) {
+    if (cells == null) {
+      return;
+    }
+    Map<String, Integer> named = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < cells.length; i++) {
+      String name = cells[i].trim().toLowerCase(Locale.ROOT);
+      if (named.put(name, i) != null) {
+        report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber + ": " + name,
+            "the column '" + name + "' is named twice in the header");
+      }
+      if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    List<String> missing = REQUIRED.stream().filter(name -> !named.containsKey(name)).toList();
+    if (!missing.isEmpty()) {
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header lacks the required columns "
+          + missing + "; a claims CSV needs " + REQUIRED);
+    }
+    if (!unknown.isEmpty()) {
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header has columns the claims CSV"
+          + " does not define: " + unknown + "; the optional columns are " + OPTIONAL);
+    }
+    columns = named;
+  }
+
+  private void row(String[] cells, long lineNumber) {
+    String claimId = cell(cells, "claim_id");
+    if (pending != null && !Objects.equals(pending.claimId, claimId)) {
+      flush();
+    }
+    if (pending == null) {
+      pending = new Pending(claimId, lineNumber);
+    }
+    pending.fileLines++;
+    if (cells.length != columns.size()) {
+      pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "the row has " + cells.length
+          + " values; the header names " + columns.size() + " columns"));
+    }
+    for (String column : CLAIM_LEVEL) {
+      String value = cell(cells, column);
+      if (value == null) {
+        continue;
+      }
+      String first = pending.claimLevel.putIfAbsent(column, value);
+      if (first != null && !first.equals(value)) {
+        pending.problems.add(Problem.of(ProblemCode.CLAIM_INCONSISTENT_HEADER, "line " + lineNumber + ": " + column,
+            "claim " + claimId + " has " + column + " '" + first + "' on an earlier row and '" + value + "' here;"
+                + " the rows of one claim must agree"));
+      }
+    }
+    if (pending.lines.size() <= ClaimChecks.MAX_LINES_PER_CLAIM) {
+      List<String> modifiers = new ArrayList<>(4);
+      for (int m = 1; m <= 4; m++) {
+        String modifier = cell(cells, "mod" + m);
+        modifiers.add(modifier == null ? "" : modifier);
+      }
+      pending.lines.add(new RawClaim.RawLine(cell(cells, "line_num"), cell(cells, "hcpcs"), modifiers,
+          cell(cells, "pos"), cell(cells, "line_from_date"), cell(cells, "line_thru_date"), cell(cells, "units"),
+          cell(cells, "charge"), cell(cells, "allowed"), lineNumber));
+    }
+  }
+
+  private void flush() {
+    if (pending == null) {
+      return;
+    }
+    Map<String, String> level = pending.claimLevel;
+    List<String> diagnoses = new ArrayList<>(12);
+    for (int d = 1; d <= 12; d++) {
+      String code = level.get("dx" + d);
+      diagnoses.add(code == null ? "" : code);
+    }
+    RawClaim raw = new RawClaim(pending.claimId, level.get("tin"), level.get("npi"), level.get("mbi"),
+        level.get("bene_dob"), level.get("bene_sex"), level.get("from_date"), level.get("thru_date"), diagnoses,
+        pending.lines, pending.firstLine);
+    Pending done = pending;
+    pending = null;
+    handler.claim(raw, done.problems, done.fileLines);
+  }
+
+  /** A trimmed cell, null when the column is absent or the cell empty. */
+  private String cell(String[] cells, String column) {
+    Integer index = columns.get(column);
+    if (index == null || index >= cells.length) {
+      return null;
+    }
+    String value = cells[index].trim();
+    return value.isEmpty() ? null : value;
+  }
+
+  private static List<String> optionalColumns() {
+    List<String> optional = new ArrayList<>(List.of("line_num", "thru_date", "line_from_date", "line_thru_date",
+        "units", "charge", "allowed"));
+    for (int m = 1; m <= 4; m++) {
+      optional.add("mod" + m);
+    }
+    for (int d = 1; d <= 12; d++) {
+      optional.add("dx" + d);
+    }
+    return List.copyOf(optional);
+  }
+
+  private static List<String> claimLevelColumns() {
+    List<String> level = new ArrayList<>(List.of("tin", "npi", "mbi", "bene_dob", "bene_sex", "from_date",
+        "thru_date"));
+    for (int d = 1; d <= 12; d++) {
+      level.add("dx" + d);
+    }
+    return List.copyOf(level);
+  }
+
+  /** For the docs and error messages: every column the format defines. */
+  static Set<String> allColumns() {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(REQUIRED);
+    all.addAll(OPTIONAL);
+    return all;
+  }
+}

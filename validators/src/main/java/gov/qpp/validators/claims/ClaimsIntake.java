@@ -1,0 +1,230 @@
+package gov.qpp.validators.claims;
+
+import gov.qpp.validators.catalog.CatalogYear;
+import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.model.Category;
+import gov.qpp.validators.model.EntityType;
+import gov.qpp.validators.model.MeasureValue;
+import gov.qpp.validators.model.Measurement;
+import gov.qpp.validators.model.MeasurementSet;
+import gov.qpp.validators.model.Npi;
+import gov.qpp.validators.model.Submission;
+import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.problems.Problems;
+import gov.qpp.validators.rules.Locator;
+import gov.qpp.validators.rules.SubmissionValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a claims file (JSON Lines or CSV) as a stream, judges each claim, evaluates the performance year's claims
+ * quality measures over the good ones, and builds one quality measurement set ({@code submissionMethod: claims})
+ * per clinician (TIN+NPI) and per group (TIN) that reported at least one measure. Each set is validated by the
+ * rules every submission passes. Runs on a worker thread; holds one claim at a time plus the instance states.
+ *
+ * <p>The rule for bad lines: a claim with any error is rejected whole and the others are used; the file is refused
+ * (nothing stored) when it cannot be read as its format, when no claim is usable, when more than
+ * {@link Limits#maxRejectedLinePercent} of its lines were rejected, or when it is past the size limits.
+ */
+public final class ClaimsIntake {
+
+  /** The named limits of one upload. */
+  public record Limits(int maxRejectedLinePercent, long maxClaims, long maxInstances) {
+    /**
+     * 10 % rejected lines: beyond that the file is more likely wrong as a whole (a shifted column, another date
+     * format) than in a few claims. 5 million claims and 4 million instance states fit a 512 MB heap.
+     */
+    public static final Limits DEFAULT = new Limits(10, 5_000_000, 4_000_000);
+  }
+
+  private final MeasureCatalog catalog;
+  private final Limits limits;
+
+  public ClaimsIntake(MeasureCatalog catalog, Limits limits) {
+    this.catalog = catalog;
+    this.limits = limits;
+  }
+
+  /** Stops the readers when going on is pointless (unsupported year, past a limit). */
+  private static final class StopReading extends RuntimeException {
+    StopReading() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * @param requestedYear the performance year, or null to take the year of the first usable claim's date of service
+   */
+  public ClaimsOutcome intake(ClaimsFormat format, InputStream in, Integer requestedYear) throws IOException {
+    ClaimsReport report = new ClaimsReport();
+    Run run = new Run(report);
+    if (requestedYear != null && !run.startYear(requestedYear, "year")) {
+      return run.outcome();
+    }
+    ClaimFieldNames names = format == ClaimsFormat.CSV ? ClaimFieldNames.CSV : ClaimFieldNames.JSON;
+    ClaimHandler handler = (raw, readProblems, fileLines) -> run.claim(raw, readProblems, fileLines, names);
+    try {
+      if (format == ClaimsFormat.CSV) {
+        new ClaimsCsv(report, handler).read(in);
+      } else {
+        new ClaimsJsonLines(report, handler).read(in);
+      }
+    } catch (StopReading stopped) {
+      return run.outcome();
+    }
+    return run.finish();
+  }
+
+  /** The state of one file's intake. */
+  private final class Run {
+    final ClaimsReport report;
+    final SeenClaims seen = new SeenClaims();
+    ClaimsEvaluation evaluation;
+
+    Run(ClaimsReport report) {
+      this.report = report;
+    }
+
+    boolean startYear(int year, String where) {
+      Optional<CatalogYear> catalogYear = catalog.year(year);
+      if (catalogYear.isPresent()) {
+        ClaimsEvaluation candidate = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances());
+        if (candidate.claimsMeasureCount() > 0) {
+          evaluation = candidate;
+          return true;
+        }
+      }
+      report.fileProblem(ProblemCode.CLAIMS_YEAR_NOT_SUPPORTED, where, "the measure catalog has no claims measure"
+          + " specifications (eligibilityOptions and performanceOptions) for " + year + "; the years with them are "
+          + supportedYears());
+      return false;
+    }
+
+    void claim(RawClaim raw, List<Problem> readProblems, long fileLines, ClaimFieldNames names) {
+      Claim claim = ClaimChecks.check(raw, readProblems, names, report);
+      if (claim == null) {
+        report.rejected(fileLines);
+        return;
+      }
+      if (!seen.add(claim.tin(), claim.claimId())) {
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_DUPLICATE, "line " + claim.firstLine() + ": "
+            + names.claimField("claimId", 0), "claim " + claim.claimId() + " of TIN " + claim.tin()
+            + " was already read earlier in the file" + (names == ClaimFieldNames.CSV
+            ? "; the rows of one claim must be adjacent" : "; send each claim once")));
+        report.rejected(fileLines);
+        return;
+      }
+      if (seen.size() > limits.maxClaims()) {
+        tooLarge("more than " + limits.maxClaims() + " claims");
+      }
+      if (evaluation == null && !startYear(claim.fromDate().getYear(), "line " + claim.firstLine())) {
+        throw new StopReading();
+      }
+      if (claim.fromDate().getYear() != evaluation.year()) {
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_OUTSIDE_YEAR, "line " + claim.firstLine() + ": "
+            + names.claimField("fromDate", 0), "the date of service " + claim.fromDate() + " is not in the"
+            + " performance year " + evaluation.year() + "; the claim is skipped"));
+        report.skipped(fileLines);
+        return;
+      }
+      if (!evaluation.add(claim)) {
+        tooLarge("more than " + limits.maxInstances() + " eligible instances (patients or visits per measure)");
+      }
+      report.used(fileLines);
+    }
+
+    private void tooLarge(String what) {
+      report.fileProblem(ProblemCode.CLAIMS_TOO_LARGE, "$", "the file has " + what + "; split it by TIN and send"
+          + " the parts separately");
+      throw new StopReading();
+    }
+
+    ClaimsOutcome finish() {
+      ClaimsReport.Tally lines = report.lines();
+      if (!report.fileRefused() && report.claims().used() == 0) {
+        report.fileProblem(ProblemCode.CLAIMS_NONE_USABLE, "$", "none of the " + report.claims().read()
+            + " claims read could be used (" + report.claims().rejected() + " rejected, " + report.claims().skipped()
+            + " outside the performance year)");
+      } else if (!report.fileRefused() && lines.rejected() * 100 > (long) limits.maxRejectedLinePercent()
+          * lines.read()) {
+        report.fileProblem(ProblemCode.CLAIMS_TOO_MANY_REJECTED, "$", lines.rejected() + " of " + lines.read()
+            + " lines were rejected, more than the " + limits.maxRejectedLinePercent() + " % one file may have;"
+            + " the problems above say why");
+      }
+      return outcome();
+    }
+
+    ClaimsOutcome outcome() {
+      if (report.fileRefused() || evaluation == null) {
+        return new ClaimsOutcome(evaluation == null ? null : evaluation.year(), report, List.of(), List.of(),
+            evaluation == null ? List.of() : evaluation.computedMeasureIds(),
+            evaluation == null ? List.of() : evaluation.notComputed());
+      }
+      CatalogYear catalogYear = catalog.year(evaluation.year()).orElseThrow();
+      List<ClaimsOutcome.Derived> derived = new ArrayList<>();
+      for (var entry : evaluation.results().entrySet()) {
+        if (!entry.getValue().isEmpty()) {
+          derived.add(derive(entry.getKey(), entry.getValue(), catalogYear));
+        }
+      }
+      return new ClaimsOutcome(evaluation.year(), report, derived, evaluation.volumes(),
+          evaluation.computedMeasureIds(), evaluation.notComputed());
+    }
+
+    private ClaimsOutcome.Derived derive(Clinician clinician, Map<String, List<MeasureCounts>> counts,
+        CatalogYear catalogYear) {
+      int year = catalogYear.year();
+      List<Measurement> measurements = new ArrayList<>();
+      counts.forEach((measureId, strata) -> measurements.add(new Measurement(measureId, value(strata))));
+      MeasurementSet set = new MeasurementSet(Category.QUALITY, "claims", MeasurementSet.DEFAULT_PROGRAM,
+          LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, measurements);
+      Submission submission = new Submission(clinician.isGroup() ? EntityType.GROUP : EntityType.INDIVIDUAL,
+          new Tin(clinician.tin()), clinician.isGroup() ? null : new Npi(clinician.npi()), null, year, List.of(set));
+      Problems problems = new Problems();
+      SubmissionValidator.validate(submission, catalogYear, locator(clinician, measurements), problems);
+      return new ClaimsOutcome.Derived(clinician, submission, problems.list());
+    }
+  }
+
+  private static MeasureValue value(List<MeasureCounts> strata) {
+    List<MeasureValue.Rate> rates = strata.stream().map(counts -> new MeasureValue.Rate(counts.stratum(),
+        counts.performanceMet(), counts.performanceNotMet(), counts.eligiblePopulation(), counts.exclusions(),
+        counts.exceptions(), null)).toList();
+    return rates.size() == 1 && rates.get(0).stratum() == null
+        ? new MeasureValue.SinglePerformanceRate(false, rates.get(0), null)
+        : new MeasureValue.MultiPerformanceRate(false, rates, null);
+  }
+
+  /** Locations in a computed set name the clinician and the measure, since there is no document to point into. */
+  private static Locator locator(Clinician clinician, List<Measurement> measurements) {
+    return new Locator() {
+      @Override
+      public String set(int setIndex, String field) {
+        return clinician + ": " + field;
+      }
+
+      @Override
+      public String measurement(int setIndex, int measurementIndex, String field) {
+        return clinician + ": measure " + measurements.get(measurementIndex).measureId() + " " + field;
+      }
+    };
+  }
+
+  private List<Integer> supportedYears() {
+    List<Integer> years = new ArrayList<>();
+    for (int year : catalog.years()) {
+      CatalogYear catalogYear = catalog.year(year).orElseThrow();
+      if (new ClaimsEvaluation(catalogYear, 0).claimsMeasureCount() > 0) {
+        years.add(year);
+      }
+    }
+    return years;
+  }
+}
