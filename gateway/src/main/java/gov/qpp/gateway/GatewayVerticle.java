@@ -17,7 +17,11 @@ import gov.qpp.gateway.http.HealthHandlers;
 import gov.qpp.gateway.http.HttpVerticle;
 import gov.qpp.gateway.http.IntakeLimiter;
 import gov.qpp.gateway.http.ReadHandlers;
+import gov.qpp.gateway.http.ClaimsHandlers;
+import gov.qpp.gateway.http.ClaimsUpload;
 import gov.qpp.gateway.http.SubmissionHandlers;
+import gov.qpp.gateway.storage.ClaimsStore;
+import gov.qpp.validators.claims.ClaimsIntake;
 import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.ScoreStore;
@@ -33,6 +37,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +51,15 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
   /** A single document taking longer than this to validate is logged as blocked. */
   static final long MAX_INTAKE_SECONDS = 60;
+  /** A claims file of millions of lines is read for tens of seconds; past this the blocked-thread checker warns. */
+  static final long MAX_CLAIMS_SECONDS = 600;
 
   private final GatewayConfig config;
   private final String bootstrapToken;
   private EmbeddedDatabase embedded;
   private Pool pool;
   private WorkerExecutor intakeWorkers;
+  private WorkerExecutor claimsWorkers;
   private int port = -1;
   private int managementPort = -1;
   private MeasureCatalog catalog;
@@ -160,8 +168,18 @@ public final class GatewayVerticle extends VerticleBase {
     FhirHandlers fhir = new FhirHandlers(fhirIntake, intakeWorkers, submissionHandlers,
         Capabilities.statement(GatewayVerticle.class.getPackage().getImplementationVersion() == null ? "dev"
             : GatewayVerticle.class.getPackage().getImplementationVersion()));
-    Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, config.dataDir().resolve("uploads"),
+    claimsWorkers = vertx.createSharedWorkerExecutor("qpp-claims", config.claimsWorkers(), MAX_CLAIMS_SECONDS,
+        TimeUnit.SECONDS);
+    IntakeLimiter claimsLimiter = new IntakeLimiter(config.claimsMaxPending());
+    metrics.gauge("qpp_claims_pending", claimsLimiter::pending);
+    ClaimsIntake.Limits claimsLimits = new ClaimsIntake.Limits(config.claimsMaxRejectedLinePercent(),
+        ClaimsIntake.Limits.DEFAULT.maxClaims(), ClaimsIntake.Limits.DEFAULT.maxInstances());
+    ClaimsHandlers claims = new ClaimsHandlers(vertx, new ClaimsIntake(catalog, claimsLimits), claimsWorkers,
+        new ClaimsStore(pool), metrics);
+    Path uploads = config.dataDir().resolve("uploads");
+    Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, uploads,
         new BearerAuth(bootstrapToken), limiter, submissionHandlers,
+        new ApiRouter.Claims(claims, new ClaimsUpload(uploads, config.claimsMaxBytes()), claimsLimiter),
         new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores), fhir,
         health, metrics);
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
@@ -204,6 +222,7 @@ public final class GatewayVerticle extends VerticleBase {
     // The HTTP verticles, deployed by this one, are undeployed before this stop runs.
     Future<Void> closed = intakeWorkers == null ? Future.succeededFuture() : intakeWorkers.close();
     return closed
+        .compose(done -> claimsWorkers == null ? Future.succeededFuture() : claimsWorkers.close())
         .compose(done -> pool == null ? Future.succeededFuture() : pool.close())
         .compose(done -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();

@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path dataDir, Path measuresDir, String bootstrapToken,
     int maxBodyBytes, int dbPoolSize, int intakeWorkers, int maxPendingIntakes, long maxBufferedBytes, int httpInstances,
-    Path fhirMeasureMap) {
+    Path fhirMeasureMap, long claimsMaxBytes, int claimsWorkers, int claimsMaxPending, int claimsMaxRejectedLinePercent) {
 
   /** Key, environment variable, default (null = unset). */
   public record Key(String name, String env, String defaultValue, String meaning) {
@@ -43,7 +43,15 @@ public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path
           "HTTP event loops serving the port; on 2 cores 1 measured best (docs/benchmarks.md)"),
       new Key("fhir.measureMap", "QPP_FHIR_MEASURE_MAP", null,
           "JSON file mapping FHIR Measure canonical URLs (without |version) to QPP measure ids or eMeasureIds,"
-              + " for canonicals whose last segment names no eMeasureId (docs/fhir.md)"));
+              + " for canonicals whose last segment names no eMeasureId (docs/fhir.md)"),
+      new Key("claims.maxBytes", "QPP_CLAIMS_MAX_BYTES", "2147483648",
+          "largest claims file (JSON Lines or CSV) accepted; spooled to <data.dir>/uploads, never held in memory"),
+      new Key("claims.workers", "QPP_CLAIMS_WORKERS", "1",
+          "threads that read claims files (each file is read by one thread, beside the document intake workers)"),
+      new Key("claims.maxPending", "QPP_CLAIMS_MAX_PENDING", "2",
+          "claims files in the gateway at once (receiving, reading, storing); more get 503 with Retry-After"),
+      new Key("claims.maxRejectedLinePercent", "QPP_CLAIMS_MAX_REJECTED_LINE_PERCENT", "10",
+          "a claims file with a larger share of rejected lines is refused whole (docs/claims.md)"));
 
   private static Map<String, Key> keys(Key... keys) {
     Map<String, Key> map = new LinkedHashMap<>();
@@ -82,11 +90,29 @@ public record GatewayConfig(int httpPort, int managementPort, String dbUrl, Path
         integer(value, "intake.maxPending", 1, 100_000),
         integer(value, "intake.maxBufferedBytes", 1024, Integer.MAX_VALUE),
         integer(value, "http.instances", 1, 64),
-        optionalPath(value.apply("fhir.measureMap")));
+        optionalPath(value.apply("fhir.measureMap")),
+        longValue(value, "claims.maxBytes", 1024, Long.MAX_VALUE),
+        integer(value, "claims.workers", 1, 64),
+        integer(value, "claims.maxPending", 1, 1000),
+        integer(value, "claims.maxRejectedLinePercent", 0, 100));
   }
 
   private static Path optionalPath(String text) {
     return text == null || text.isBlank() ? null : Path.of(text);
+  }
+
+  private static long longValue(Function<String, String> value, String name, long min, long max) {
+    String text = value.apply(name);
+    try {
+      long parsed = Long.parseLong(text.trim());
+      if (parsed < min || parsed > max) {
+        throw new IllegalArgumentException(describe(name) + " must be between " + min + " and " + max + ", was "
+            + text);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(describe(name) + " must be a whole number, was '" + text + "'");
+    }
   }
 
   private static int integer(Function<String, String> value, String name, int min, int max) {

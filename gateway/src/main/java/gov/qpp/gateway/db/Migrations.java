@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
 
   /** In order; a new migration is a new file appended here, never an edit of an applied one. */
-  static final List<String> FILES = List.of("V1__submissions_and_scores.sql", "V2__scoring_attempts.sql");
+  static final List<String> FILES = List.of("V1__submissions_and_scores.sql", "V2__scoring_attempts.sql",
+      "V3__claims_batches_and_low_volume.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final long LOCK_KEY = 0x5150_4741_5445L; // "QPGATE"

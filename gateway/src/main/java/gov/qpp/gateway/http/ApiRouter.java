@@ -4,9 +4,11 @@ import gov.qpp.gateway.fhir.FhirHandlers;
 import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.validators.fhir.FhirBody;
 import gov.qpp.validators.problems.ProblemCode;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /** Every route of the gateway; authentication comes before any body is read. */
@@ -16,7 +18,8 @@ public final class ApiRouter {
   }
 
   public static Router create(Vertx vertx, int maxBodyBytes, BodyBudget budget, java.nio.file.Path uploads,
-      BearerAuth auth, IntakeLimiter limiter, SubmissionHandlers submissions, ConvertHandler convert, ReadHandlers reads,
+      BearerAuth auth, IntakeLimiter limiter, SubmissionHandlers submissions, Claims claims, ConvertHandler convert,
+      ReadHandlers reads,
       FhirHandlers fhir, HealthHandlers health, GatewayMetrics metrics) {
     Router router = Router.router(vertx);
     ChunkedBody body = new ChunkedBody(maxBodyBytes, budget);
@@ -30,13 +33,27 @@ public final class ApiRouter {
     probes(router, health, metrics);
 
     // In order: who is asking, what format, is there room (503 before any body is read), then the body.
+    // Claims files (JSON Lines, CSV) take the same routes, spooled to disk under their own limits instead.
     router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat)
-        .handler(limiter.admit).handler(body).handler(submissions::validateOnly);
+        .handler(limiter.admit).handler(claims.admitOr(body)).handler(ctx -> {
+          if (ClaimsHandlers.isClaims(ctx)) {
+            claims.handlers().validateOnly(ctx);
+          } else {
+            submissions.validateOnly(ctx);
+          }
+        });
     router.post("/api/submissions").handler(auth).handler(submissions.requireKnownFormat).handler(limiter.admit)
-        .handler(body).handler(submissions::submit);
+        .handler(claims.admitOr(body)).handler(ctx -> {
+          if (ClaimsHandlers.isClaims(ctx)) {
+            claims.handlers().submit(ctx);
+          } else {
+            submissions.submit(ctx);
+          }
+        });
     router.post("/api/convert").handler(auth).handler(limiter.admit).handler(multipart).handler(convert::handle);
     router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
     router.get("/api/scores").handler(auth).handler(reads::scores);
+    router.get("/api/low-volume").handler(auth).handler(ctx -> claims.handlers().lowVolume(ctx));
 
     // FHIR: the same order of checks, FHIR media types, answers in FHIR's shapes (FailureHandler included).
     router.get("/fhir/metadata").handler(fhir::metadata);
@@ -80,6 +97,23 @@ public final class ApiRouter {
     router.get("/ready").handler(health::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
+  }
+
+  /** The claims path's parts: its handlers, its spooling body reader and its own bound on files in progress. */
+  public record Claims(ClaimsHandlers handlers, ClaimsUpload upload, IntakeLimiter limiter) {
+
+    /** For a claims Content-Type: take a claims place (503 past it) and spool the body; otherwise {@code body}. */
+    Handler<RoutingContext> admitOr(Handler<RoutingContext> body) {
+      return ctx -> {
+        if (!ClaimsHandlers.isClaims(ctx)) {
+          body.handle(ctx);
+          return;
+        }
+        limiter.acquire();
+        ctx.addEndHandler(done -> limiter.release());
+        upload.handle(ctx);
+      };
+    }
   }
 
   /** The OpenAPI document describing these routes (a test keeps the two in step). */

@@ -47,7 +47,9 @@ public final class SubmissionHandlers {
 
   /** Before the body is read: only formats the gateway reads. */
   public final SecurityPolicyHandler requireKnownFormat = ContentTypeCheck.require(
-      contentType -> Format.forContentType(contentType).isPresent(), "one of " + Format.acceptedMediaTypes());
+      contentType -> Format.forContentType(contentType).isPresent()
+          || gov.qpp.validators.claims.ClaimsFormat.forContentType(contentType).isPresent(),
+      "one of " + Format.acceptedMediaTypes() + ", application/x-ndjson (claims), text/csv (claims)");
 
   static Format format(RoutingContext ctx) {
     return Format.forContentType(ctx.request().getHeader("Content-Type")).orElseThrow();

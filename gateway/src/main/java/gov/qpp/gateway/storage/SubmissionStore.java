@@ -53,7 +53,7 @@ public final class SubmissionStore {
         write(connection, UUID.randomUUID(), item).eventually(transaction::rollback)));
   }
 
-  private static Future<Void> write(SqlConnection connection, UUID id, NewSubmission item) {
+  static Future<Void> write(SqlConnection connection, UUID id, NewSubmission item) {
     Submission submission = item.submission();
     JsonObject normalised = item.normalised();
     Tuple row = Tuple.tuple()

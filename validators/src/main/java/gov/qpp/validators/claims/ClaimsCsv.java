@@ -34,10 +34,11 @@ final class ClaimsCsv {
   /** Claim-level columns: every row of a claim must agree on them. */
   private static final List<String> CLAIM_LEVEL = claimLevelColumns();
 
+  /** Each line is read as a one-row document (WRAP_AS_ARRAY: rows of string cells). */
   private static final ObjectReader ROWS = new CsvMapper(CsvFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1_000).build()).build())
       .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-      .readerFor(String[].class);
+      .readerFor(String[][].class);
 
   private final ClaimsReport report;
   private final ClaimHandler handler;
@@ -100,7 +101,8 @@ final class ClaimsCsv {
 
   private String[] cells(byte[] bytes, int length, long lineNumber) {
     try {
-      return ROWS.readValue(bytes, 0, length);
+      String[][] rows = ROWS.readValue(bytes, 0, length);
+      return rows.length == 0 ? new String[0] : rows[0];
     } catch (IOException e) {
       String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
       if (columns == null) {
