@@ -6,7 +6,6 @@ import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,17 +38,21 @@ final class ClaimChecks {
   private final List<Problem> found = new ArrayList<>();
   private boolean error;
 
-  private ClaimChecks(ClaimFieldNames names, ClaimsReport report) {
+  private final CodePool pool;
+
+  private ClaimChecks(ClaimFieldNames names, ClaimsReport report, CodePool pool) {
     this.names = names;
     this.report = report;
+    this.pool = pool;
   }
 
   /**
    * The claim if it has no error, else null; its problems, with those the reader already found in it
    * ({@code earlier}: wrong JSON types, rows that disagree), go to the report either way.
    */
-  static Claim check(RawClaim raw, List<Problem> earlier, ClaimFieldNames names, ClaimsReport report) {
-    ClaimChecks checks = new ClaimChecks(names, report);
+  static Claim check(RawClaim raw, List<Problem> earlier, ClaimFieldNames names, ClaimsReport report,
+      CodePool pool) {
+    ClaimChecks checks = new ClaimChecks(names, report, pool);
     checks.found.addAll(earlier);
     checks.error = earlier.stream().anyMatch(Problem::isError);
     Claim claim = checks.claim(raw);
@@ -163,7 +166,7 @@ final class ClaimChecks {
             "'" + code + "' is not an ICD-10-CM code (a letter, a digit, an alphanumeric, then up to 4 more)");
         continue;
       }
-      dotless.add(normal);
+      dotless.add(pool.pooled(normal));
     }
     return Set.copyOf(dotless);
   }
@@ -224,7 +227,8 @@ final class ClaimChecks {
           : wholeNumber(line.units(), at, names.lineField(i, "units", 0), 1, MAX_UNITS);
       Long allowed = line.allowed() != null ? cents(line.allowed(), at, names.lineField(i, "allowed", 0))
           : line.charge() != null ? cents(line.charge(), at, names.lineField(i, "charge", 0)) : null;
-      lines.add(new ClaimLine(number, hcpcs, modifiers, pos, units == null ? 1 : units,
+      lines.add(new ClaimLine(number, hcpcs == null ? null : pool.pooled(hcpcs), modifiers,
+          pos == null ? null : pool.pooled(pos), units == null ? 1 : units,
           allowed == null ? ClaimLine.NO_AMOUNT : allowed));
     }
     return List.copyOf(lines);
@@ -248,7 +252,7 @@ final class ClaimChecks {
             "'" + given.get(m) + "' is not a modifier (2 letters or digits, such as 8P or 95)");
         continue;
       }
-      modifiers.add(modifier);
+      modifiers.add(pool.pooled(modifier));
     }
     return List.copyOf(modifiers);
   }
@@ -268,15 +272,37 @@ final class ClaimChecks {
       }
       return null;
     }
-    try {
-      if (text.length() != 10) {
-        throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
-      }
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
+    LocalDate date = isoDate(text);
+    if (date == null) {
       problem(ProblemCode.CLAIM_INVALID_DATE, at, where, "'" + text + "' is not a calendar date YYYY-MM-DD");
+    }
+    return date;
+  }
+
+  /** YYYY-MM-DD read by hand (the formatter behind LocalDate.parse costs more than the rest of a claim's checks). */
+  static LocalDate isoDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return null;
     }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    return LocalDate.of(year, month, day);
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private Long wholeNumber(String text, long at, String where, long min, long max) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,54 +25,51 @@ import java.util.Set;
  */
 final class ClaimsEvaluation {
 
-  /** The state of one eligible instance (which fields are used depends on the measure class). */
-  private static final class Instance {
-    int best = Marker.NONE.ordinal();
-    long weight;
-    long latestDay = Long.MIN_VALUE;
-    List<Episode> episodes;
-  }
-
-  /** An intersecting-diagnosis episode: the measure diagnoses its claims share, and its best marker. */
-  private static final class Episode {
-    final Set<String> diagnoses = new HashSet<>();
-    int best = Marker.NONE.ordinal();
-  }
-
-  private record InstanceKey(int clinician, int rate, String beneficiary, long day) {
-  }
-
-  /** One rate of one measure: the unit counts are kept for. */
-  private record Rate(ClaimsMeasure measure, ClaimsMeasure.Stratum stratum) {
-  }
+  /** Claims measurement sets report under traditional MIPS. */
+  static final String PROGRAM = "mips";
+  /**
+   * An instance key packs clinician, rate, beneficiary and day of year into one long: 21 + 8 + 25 + 9 bits. These
+   * are the largest numbers each may reach in one file (2 million clinicians, 256 rates, 33 million beneficiaries).
+   */
+  static final int MAX_CLINICIANS = 1 << 21;
+  static final int MAX_RATES = InstanceTable.MAX_RATES;
+  static final int MAX_BENEFICIARIES = 1 << 25;
 
   private final int year;
+  private final LocalDate yearStart;
   private final List<ClaimsMeasure> measures = new ArrayList<>();
   private final List<ClaimsOutcome.NotComputed> notComputed = new ArrayList<>();
-  private final Map<ClaimsMeasure.Stratum, Integer> rateIndex = new HashMap<>();
-  private final List<Rate> rates = new ArrayList<>();
+  private final List<ClaimsMeasure.Stratum> rates = new ArrayList<>();
   private final Map<String, int[]> measuresByProcedure = new HashMap<>();
   private final int[] alwaysCandidates;
   private final Set<String> qualityDataCodes = new HashSet<>();
   private final long maxInstances;
 
   private final Map<Clinician, Integer> clinicianIndex = new HashMap<>();
+  private String lastTin;
+  private String lastNpi;
+  private int lastIndividual;
+  private int lastGroup;
   private final List<Clinician> clinicians = new ArrayList<>();
-  private final List<VolumeTally> volumes = new ArrayList<>();
-  private final Map<String, String> beneficiaryPool = new HashMap<>();
-  private final Map<InstanceKey, Instance> instances = new HashMap<>();
-  private final boolean[] candidate;
+  private final Map<String, Integer> beneficiaryIndex = new HashMap<>();
+  /** Volume per clinician: allowed cents, services, whether any amount was given, distinct beneficiaries. */
+  private long[] allowedCents = new long[64];
+  private long[] services = new long[64];
+  private boolean[] amountsGiven = new boolean[64];
+  private long[] beneficiaryCount = new long[64];
+  private final LongIndex clinicianBeneficiaries = new LongIndex();
 
-  /** Running volume of one clinician. */
-  private static final class VolumeTally {
-    long allowedCents;
-    long services;
-    boolean amountsGiven;
-    final Set<String> beneficiaries = new HashSet<>();
-  }
+  /** Each clinician's eligible instances; groups' are folded from these at the end. */
+  private final InstanceTable instances = new InstanceTable();
+  /** For each clinician index, the index of its TIN's group. */
+  private int[] groupOf = new int[64];
+  private final List<ClaimsMeasure> rateMeasures = new ArrayList<>();
+  private final boolean[] candidate;
+  private final int[] found;
 
   ClaimsEvaluation(CatalogYear catalog, long maxInstances) {
     this.year = catalog.year();
+    this.yearStart = LocalDate.of(year, 1, 1);
     this.maxInstances = maxInstances;
     List<Integer> always = new ArrayList<>();
     for (Measure measure : catalog.inCategory("quality")) {
@@ -81,6 +79,12 @@ final class ClaimsEvaluation {
       }
       quality.performanceOptions().stream().map(PerformanceOption::qualityCodes).flatMap(List::stream)
           .map(CodeWithModifiers::code).forEach(qualityDataCodes::add);
+      if (!quality.allowedPrograms().isEmpty() && !quality.allowedPrograms().contains(PROGRAM)) {
+        // claims sets report under traditional MIPS; the measure data moved some claims measures out of it
+        notComputed.add(new ClaimsOutcome.NotComputed(quality.measureId(), "not in the year's traditional MIPS"
+            + " program (allowedPrograms " + quality.allowedPrograms() + ")"));
+        continue;
+      }
       ClaimsMeasure.Compiled compiled = ClaimsMeasure.compile(quality, year);
       if (compiled.measure() == null) {
         notComputed.add(new ClaimsOutcome.NotComputed(quality.measureId(), compiled.notComputedReason()));
@@ -90,8 +94,9 @@ final class ClaimsEvaluation {
       int index = measures.size();
       measures.add(claimsMeasure);
       for (ClaimsMeasure.Stratum stratum : claimsMeasure.strata) {
-        rateIndex.put(stratum, rates.size());
-        rates.add(new Rate(claimsMeasure, stratum));
+        stratum.rate = rates.size();
+        rates.add(stratum);
+        rateMeasures.add(claimsMeasure);
       }
       if (claimsMeasure.anyClaimCandidate) {
         always.add(index);
@@ -102,6 +107,10 @@ final class ClaimsEvaluation {
     }
     this.alwaysCandidates = always.stream().mapToInt(Integer::intValue).toArray();
     this.candidate = new boolean[measures.size()];
+    this.found = new int[measures.size()];
+    if (rates.size() > MAX_RATES) {
+      throw new IllegalStateException(year + " has " + rates.size() + " claims rates; instance keys hold " + MAX_RATES);
+    }
   }
 
   int year() {
@@ -125,125 +134,105 @@ final class ClaimsEvaluation {
     return instances.size();
   }
 
-  /** False when the instance limit is reached: the caller refuses the file rather than run out of memory. */
+  /**
+   * False when a limit is reached (instances, clinicians or beneficiaries): the caller refuses the file rather than
+   * run out of memory. Claims must be of the evaluation's year.
+   */
   boolean add(Claim claim) {
-    String beneficiary = beneficiaryPool.computeIfAbsent(claim.beneficiaryId(), id -> id);
-    int individual = clinician(new Clinician(claim.tin(), claim.npi()));
-    int group = clinician(new Clinician(claim.tin(), null));
-    volume(volumes.get(individual), claim, beneficiary);
-    volume(volumes.get(group), claim, beneficiary);
+    if (clinicians.size() + 2 > MAX_CLINICIANS || beneficiaryIndex.size() + 1 > MAX_BENEFICIARIES) {
+      return false;
+    }
+    int beneficiary = beneficiaryIndex.computeIfAbsent(claim.beneficiaryId(), id -> beneficiaryIndex.size());
+    // files extracted per clinician have runs of the same one: those skip the map lookups
+    if (!claim.npi().equals(lastNpi) || !claim.tin().equals(lastTin)) {
+      lastIndividual = clinician(new Clinician(claim.tin(), claim.npi()));
+      lastGroup = clinician(new Clinician(claim.tin(), null));
+      groupOf[lastIndividual] = lastGroup;
+      lastTin = claim.tin();
+      lastNpi = claim.npi();
+    }
+    int individual = lastIndividual;
+    int group = lastGroup;
+    volume(individual, claim, beneficiary);
+    amounts(group, claim);
 
-    List<ClaimsMeasure> candidates = candidates(claim);
-    if (candidates.isEmpty()) {
+    int candidates = candidates(claim);
+    if (candidates == 0) {
       return true;
     }
     double age = age(claim.birthDate(), claim.fromDate());
-    long day = claim.fromDate().toEpochDay();
-    for (ClaimsMeasure measure : candidates) {
+    int day = (int) ChronoUnit.DAYS.between(yearStart, claim.fromDate());
+    for (int c = 0; c < candidates; c++) {
+      ClaimsMeasure measure = measures.get(found[c]);
       for (ClaimsMeasure.Stratum stratum : measure.strata) {
         if (!stratum.eligible(claim, age)) {
           continue;
         }
         Marker marker = stratum.marker(claim, measure.rank);
-        int rate = rateIndex.get(stratum);
+        int rate = stratum.rate;
         fold(individual, rate, measure, stratum, beneficiary, day, claim, marker);
-        fold(group, rate, measure, stratum, beneficiary, day, claim, marker);
       }
     }
     return instances.size() <= maxInstances;
   }
 
-  private List<ClaimsMeasure> candidates(Claim claim) {
-    List<ClaimsMeasure> found = new ArrayList<>(4);
+  /** The measures one of whose procedure codes is on the claim, as indexes in {@code found[0..n)}. */
+  private int candidates(Claim claim) {
+    int n = 0;
     for (int index : alwaysCandidates) {
-      mark(index, found);
+      n = mark(index, n);
     }
     for (ClaimLine line : claim.lines()) {
       int[] indexes = measuresByProcedure.get(line.hcpcs());
       if (indexes != null) {
         for (int index : indexes) {
-          mark(index, found);
+          n = mark(index, n);
         }
       }
     }
-    for (ClaimsMeasure measure : found) {
-      candidate[measures.indexOf(measure)] = false;
+    for (int i = 0; i < n; i++) {
+      candidate[found[i]] = false;
     }
-    return found;
+    return n;
   }
 
-  private void mark(int index, List<ClaimsMeasure> found) {
-    if (!candidate[index]) {
-      candidate[index] = true;
-      found.add(measures.get(index));
+  private int mark(int index, int n) {
+    if (candidate[index]) {
+      return n;
     }
+    candidate[index] = true;
+    found[n] = index;
+    return n + 1;
   }
 
   private void fold(int clinician, int rate, ClaimsMeasure measure, ClaimsMeasure.Stratum stratum,
-      String beneficiary, long day, Claim claim, Marker marker) {
+      int beneficiary, int day, Claim claim, Marker marker) {
     int[] rank = measure.rank;
     int m = marker.ordinal();
     switch (measure.kind) {
-      case PATIENT_PROCESS -> better(instance(clinician, rate, beneficiary, 0), m, rank);
-      case PROCEDURE -> better(instance(clinician, rate, beneficiary, day), m, rank);
+      case PATIENT_PROCESS -> instances.better(instances.instance(InstanceTable.key(clinician, rate, beneficiary, 0)),
+          m, rank);
+      case PROCEDURE -> instances.better(instances.instance(InstanceTable.key(clinician, rate, beneficiary,
+          day + 1)), m, rank);
       case VISIT -> {
-        Instance visit = instance(clinician, rate, beneficiary, day);
-        better(visit, m, rank);
-        visit.weight += Math.max(1, stratum.matchingProcedureLines(claim));
+        int visit = instances.instance(InstanceTable.key(clinician, rate, beneficiary, day + 1));
+        instances.better(visit, m, rank);
+        instances.addWeight(visit, Math.max(1, stratum.matchingProcedureLines(claim)));
       }
-      case PATIENT_INTERMEDIATE -> {
-        // judged by the most recent claim that carries a quality code; all claims of that day count
-        Instance patient = instance(clinician, rate, beneficiary, 0);
-        if (marker != Marker.NONE) {
-          if (day > patient.latestDay) {
-            patient.latestDay = day;
-            patient.best = m;
-          } else if (day == patient.latestDay) {
-            better(patient, m, rank);
+      case PATIENT_INTERMEDIATE -> instances.latest(instances.instance(InstanceTable.key(clinician, rate,
+          beneficiary, 0)), day, m, rank);
+      case INTERSECTING_DIAGNOSIS -> {
+        Set<String> relevant = new HashSet<>();
+        for (String dx : claim.diagnoses()) {
+          if (stratum.diagnoses.contains(dx)) {
+            relevant.add(dx);
           }
         }
+        instances.episode(instances.instance(InstanceTable.key(clinician, rate, beneficiary, 0)), relevant, m,
+            rank);
       }
-      case INTERSECTING_DIAGNOSIS -> episode(instance(clinician, rate, beneficiary, 0), stratum, claim, m, rank);
       default -> throw new IllegalStateException("unhandled class " + measure.kind);
     }
-  }
-
-  /** Joins the claim to every episode sharing one of its measure diagnoses, merging them; or starts a new one. */
-  private static void episode(Instance patient, ClaimsMeasure.Stratum stratum, Claim claim, int marker,
-      int[] rank) {
-    if (patient.episodes == null) {
-      patient.episodes = new ArrayList<>(1);
-    }
-    Set<String> relevant = new HashSet<>();
-    for (String dx : claim.diagnoses()) {
-      if (stratum.diagnoses.contains(dx)) {
-        relevant.add(dx);
-      }
-    }
-    Episode joined = new Episode();
-    joined.diagnoses.addAll(relevant);
-    joined.best = marker;
-    for (Iterator<Episode> it = patient.episodes.iterator(); it.hasNext(); ) {
-      Episode episode = it.next();
-      if (!relevant.isEmpty() && episode.diagnoses.stream().anyMatch(relevant::contains)) {
-        joined.diagnoses.addAll(episode.diagnoses);
-        if (rank[episode.best] < rank[joined.best]) {
-          joined.best = episode.best;
-        }
-        it.remove();
-      }
-    }
-    patient.episodes.add(joined);
-  }
-
-  private static void better(Instance instance, int marker, int[] rank) {
-    if (rank[marker] < rank[instance.best]) {
-      instance.best = marker;
-    }
-  }
-
-  private Instance instance(int clinician, int rate, String beneficiary, long day) {
-    return instances.computeIfAbsent(new InstanceKey(clinician, rate, beneficiary, day), key -> new Instance());
   }
 
   private int clinician(Clinician clinician) {
@@ -252,21 +241,35 @@ final class ClaimsEvaluation {
       index = clinicians.size();
       clinicianIndex.put(clinician, index);
       clinicians.add(clinician);
-      volumes.add(new VolumeTally());
+      if (index == allowedCents.length) {
+        allowedCents = Arrays.copyOf(allowedCents, index * 2);
+        services = Arrays.copyOf(services, index * 2);
+        amountsGiven = Arrays.copyOf(amountsGiven, index * 2);
+        beneficiaryCount = Arrays.copyOf(beneficiaryCount, index * 2);
+        groupOf = Arrays.copyOf(groupOf, index * 2);
+      }
     }
     return index;
   }
 
-  private void volume(VolumeTally volume, Claim claim, String beneficiary) {
-    volume.beneficiaries.add(beneficiary);
+  private void volume(int clinician, Claim claim, int beneficiary) {
+    int before = clinicianBeneficiaries.size();
+    clinicianBeneficiaries.indexOf((long) clinician << 32 | beneficiary);
+    if (clinicianBeneficiaries.size() > before) {
+      beneficiaryCount[clinician]++;
+    }
+    amounts(clinician, claim);
+  }
+
+  private void amounts(int clinician, Claim claim) {
     for (ClaimLine line : claim.lines()) {
       if (line.allowedCents() == ClaimLine.NO_AMOUNT) {
         continue;
       }
-      volume.amountsGiven = true;
-      volume.allowedCents += line.allowedCents();
+      amountsGiven[clinician] = true;
+      allowedCents[clinician] += line.allowedCents();
       if (line.allowedCents() > 0 && !isQualityDataCode(line.hcpcs())) {
-        volume.services += line.units();
+        services[clinician] += line.units();
       }
     }
   }
@@ -289,27 +292,26 @@ final class ClaimsEvaluation {
     return years + fraction;
   }
 
-  /** Every clinician and group with the counts of each measure it reported, in order of first appearance. */
+  /**
+   * Every clinician and group with the counts of each measure it reported, in order of first appearance. A group's
+   * instances are its clinicians' folded together: a beneficiary two clinicians of a TIN both saw is one instance.
+   */
   Map<Clinician, Map<String, List<MeasureCounts>>> results() {
+    int markers = Marker.values().length;
     long[][] counts = new long[clinicians.size() * rates.size()][];
-    for (Map.Entry<InstanceKey, Instance> entry : instances.entrySet()) {
-      InstanceKey key = entry.getKey();
-      Instance instance = entry.getValue();
-      int cell = key.clinician() * rates.size() + key.rate();
-      long[] tally = counts[cell];
-      if (tally == null) {
-        tally = counts[cell] = new long[Marker.values().length + 1];
-      }
-      if (instance.episodes != null) {
-        for (Episode episode : instance.episodes) {
-          tally[episode.best]++;
-          tally[Marker.values().length]++;
-        }
-      } else {
-        long weight = Math.max(1, instance.weight);
-        tally[instance.best] += weight;
-        tally[Marker.values().length] += weight;
-      }
+    InstanceTable groups = new InstanceTable();
+    for (int i = 0; i < instances.size(); i++) {
+      long key = instances.keyOf(i);
+      int clinician = InstanceTable.clinicianOf(key);
+      int rate = InstanceTable.rateOf(key);
+      instances.count(i, tally(counts, clinician * rates.size() + rate));
+      ClaimsMeasure measure = rateMeasures.get(rate);
+      groups.merge(groups.instance(InstanceTable.withClinician(key, groupOf[clinician])), instances, i,
+          measure.kind, measure.rank);
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      long key = groups.keyOf(g);
+      groups.count(g, tally(counts, InstanceTable.clinicianOf(key) * rates.size() + InstanceTable.rateOf(key)));
     }
     Map<Clinician, Map<String, List<MeasureCounts>>> results = new LinkedHashMap<>();
     for (int c = 0; c < clinicians.size(); c++) {
@@ -318,11 +320,11 @@ final class ClaimsEvaluation {
         List<MeasureCounts> strata = new ArrayList<>();
         boolean reported = false;
         for (ClaimsMeasure.Stratum stratum : measure.strata) {
-          long[] tally = counts[c * rates.size() + rateIndex.get(stratum)];
+          long[] tally = counts[c * rates.size() + stratum.rate];
           MeasureCounts rate = tally == null ? new MeasureCounts(stratum.name, 0, 0, 0, 0, 0)
               : new MeasureCounts(stratum.name, tally[Marker.PERFORMANCE_MET.ordinal()],
                   tally[Marker.PERFORMANCE_NOT_MET.ordinal()], tally[Marker.EXCLUSION.ordinal()],
-                  tally[Marker.EXCEPTION.ordinal()], tally[Marker.values().length]);
+                  tally[Marker.EXCEPTION.ordinal()], tally[markers]);
           reported |= rate.reported();
           strata.add(rate);
         }
@@ -335,12 +337,30 @@ final class ClaimsEvaluation {
     return results;
   }
 
+  private static long[] tally(long[][] counts, int cell) {
+    if (counts[cell] == null) {
+      counts[cell] = new long[Marker.values().length + 1];
+    }
+    return counts[cell];
+  }
+
+  /** Each clinician's and group's volume; a group's beneficiaries are its clinicians' without repeats. */
   List<ClaimsVolume> volumes() {
+    LongIndex groupBeneficiaries = new LongIndex();
+    long[] beneficiaries = Arrays.copyOf(beneficiaryCount, clinicians.size());
+    for (int i = 0; i < clinicianBeneficiaries.size(); i++) {
+      long key = clinicianBeneficiaries.key(i);
+      int group = groupOf[(int) (key >>> 32)];
+      int before = groupBeneficiaries.size();
+      groupBeneficiaries.indexOf((long) group << 32 | (key & 0xffff_ffffL));
+      if (groupBeneficiaries.size() > before) {
+        beneficiaries[group]++;
+      }
+    }
     List<ClaimsVolume> all = new ArrayList<>(clinicians.size());
     for (int c = 0; c < clinicians.size(); c++) {
-      VolumeTally tally = volumes.get(c);
-      all.add(new ClaimsVolume(clinicians.get(c), BigDecimal.valueOf(tally.allowedCents, 2),
-          tally.beneficiaries.size(), tally.services, tally.amountsGiven));
+      all.add(new ClaimsVolume(clinicians.get(c), BigDecimal.valueOf(allowedCents[c], 2), beneficiaries[c],
+          services[c], amountsGiven[c]));
     }
     return all;
   }

@@ -86,6 +86,7 @@ public final class ClaimsIntake {
   private final class Run {
     final ClaimsReport report;
     final SeenClaims seen = new SeenClaims();
+    final CodePool codes = new CodePool();
     ClaimsEvaluation evaluation;
 
     Run(ClaimsReport report) {
@@ -108,7 +109,7 @@ public final class ClaimsIntake {
     }
 
     void claim(RawClaim raw, List<Problem> readProblems, long fileLines, ClaimFieldNames names) {
-      Claim claim = ClaimChecks.check(raw, readProblems, names, report);
+      Claim claim = ClaimChecks.check(raw, readProblems, names, report, codes);
       if (claim == null) {
         report.rejected(fileLines);
         return;

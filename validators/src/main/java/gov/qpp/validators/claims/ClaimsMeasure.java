@@ -100,6 +100,10 @@ final class ClaimsMeasure {
     final Set<String> diagnoses;
     /** Every procedure code of the eligibility options: visit measures count a claim's lines matching these. */
     final Map<String, List<CodeMatcher>> procedures;
+    /** Every quality data code of the performance options: a claim with none of them has no marker. */
+    final Set<String> qualityCodes;
+    /** This rate's number in its year's evaluation (set once when the evaluation is built). */
+    int rate = -1;
 
     Stratum(String name, List<EligibilityOption> options, List<PerformanceOption> performance) {
       this.name = name;
@@ -116,6 +120,9 @@ final class ClaimsMeasure {
       }
       this.diagnoses = Set.copyOf(dx);
       this.procedures = Map.copyOf(procedures);
+      Set<String> quality = new HashSet<>();
+      this.performance.forEach(rule -> rule.codes.forEach(code -> quality.add(code.code)));
+      this.qualityCodes = Set.copyOf(quality);
     }
 
     boolean eligible(Claim claim, double age) {
@@ -130,6 +137,16 @@ final class ClaimsMeasure {
     /** The most advantageous marker this claim's quality codes give, or NONE. */
     Marker marker(Claim claim, int[] rank) {
       Marker best = Marker.NONE;
+      boolean any = false;
+      for (ClaimLine line : claim.lines()) {
+        if (qualityCodes.contains(line.hcpcs())) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        return best;
+      }
       for (PerformanceRule rule : performance) {
         if (rank[rule.marker.ordinal()] < rank[best.ordinal()] && rule.fires(claim)) {
           best = rule.marker;

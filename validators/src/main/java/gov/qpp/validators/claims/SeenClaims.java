@@ -1,54 +1,23 @@
 package gov.qpp.validators.claims;
 
 /**
- * The claims already read in a file, to refuse a claim id used twice. Kept as 64-bit hashes of (TIN, claim id) in
- * an open-addressing table: 8 bytes a claim instead of a string each. Two different claims share a hash with a
- * chance of about n²/2⁶⁵ (10⁻⁷ for a million claims); the cost of one would be a false "duplicate" message.
+ * The claims already read in a file, to refuse a claim id used twice: 64-bit hashes of (TIN, claim id) in a
+ * {@link LongIndex}, not a string each. Two different claims share a hash with a chance of about n²/2⁶⁵ (10⁻⁷ for
+ * a million claims); the cost of one would be a false "duplicate" message.
  */
 final class SeenClaims {
 
-  private long[] table = new long[1 << 12];
-  private int size;
+  private final LongIndex seen = new LongIndex();
 
   /** True when the claim is new; false when it was seen before. */
   boolean add(String tin, String claimId) {
-    long hash = hash(tin, claimId);
-    if (hash == 0) {
-      hash = 1; // 0 marks an empty slot
-    }
-    if (size * 2 >= table.length) {
-      grow();
-    }
-    int mask = table.length - 1;
-    int slot = (int) (mix(hash) & mask);
-    while (table[slot] != 0) {
-      if (table[slot] == hash) {
-        return false;
-      }
-      slot = (slot + 1) & mask;
-    }
-    table[slot] = hash;
-    size++;
-    return true;
+    int before = seen.size();
+    seen.indexOf(hash(tin, claimId));
+    return seen.size() > before;
   }
 
   int size() {
-    return size;
-  }
-
-  private void grow() {
-    long[] old = table;
-    table = new long[old.length * 2];
-    int mask = table.length - 1;
-    for (long hash : old) {
-      if (hash != 0) {
-        int slot = (int) (mix(hash) & mask);
-        while (table[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        table[slot] = hash;
-      }
-    }
+    return seen.size();
   }
 
   /** FNV-1a over the characters of "tin|claimId", 64 bits. */
@@ -64,9 +33,5 @@ final class SeenClaims {
       hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
     }
     return hash;
-  }
-
-  private static long mix(long hash) {
-    return hash ^ (hash >>> 29) ^ (hash >>> 47);
   }
 }
