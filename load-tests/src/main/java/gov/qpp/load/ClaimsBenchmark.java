@@ -74,8 +74,9 @@ public final class ClaimsBenchmark {
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpu = (threadCpu() - cpuBefore) / 1e9;
     System.out.printf("run %d %-11s %6.2f s wall, %6.2f s CPU of this thread: %,9.0f claim lines/s (CPU); accepted"
-        + " %s, %,d clinicians+groups with sets (%,d valid), lines used %,d, rejected %,d; heap peak %d MB%n", run,
-        format.id(), seconds, cpu, claimLines / cpu, outcome.accepted(), outcome.submissions().size(),
+        + " %s, %,d clinicians' instances, %,d clinicians+groups with sets (%,d valid), lines used %,d, rejected %,d;"
+        + " heap peak %d MB%n", run, format.id(), seconds, cpu, claimLines / cpu, outcome.accepted(),
+        outcome.eligibleInstances(), outcome.submissions().size(),
         outcome.validSubmissions().size(), outcome.report().lines().used(), outcome.report().lines().rejected(),
         heapPeakMb());
     outcome.submissions().stream().filter(derived -> !derived.valid()).findFirst().ifPresent(derived ->

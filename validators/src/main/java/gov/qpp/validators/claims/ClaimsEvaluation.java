@@ -300,19 +300,16 @@ final class ClaimsEvaluation {
     int markers = Marker.values().length;
     long[][] counts = new long[clinicians.size() * rates.size()][];
     InstanceTable groups = new InstanceTable();
-    for (int i = 0; i < instances.size(); i++) {
-      long key = instances.keyOf(i);
+    instances.forEach((key, i) -> {
       int clinician = InstanceTable.clinicianOf(key);
       int rate = InstanceTable.rateOf(key);
       instances.count(i, tally(counts, clinician * rates.size() + rate));
       ClaimsMeasure measure = rateMeasures.get(rate);
       groups.merge(groups.instance(InstanceTable.withClinician(key, groupOf[clinician])), instances, i,
           measure.kind, measure.rank);
-    }
-    for (int g = 0; g < groups.size(); g++) {
-      long key = groups.keyOf(g);
-      groups.count(g, tally(counts, InstanceTable.clinicianOf(key) * rates.size() + InstanceTable.rateOf(key)));
-    }
+    });
+    groups.forEach((key, g) -> groups.count(g, tally(counts, InstanceTable.clinicianOf(key) * rates.size()
+        + InstanceTable.rateOf(key))));
     Map<Clinician, Map<String, List<MeasureCounts>>> results = new LinkedHashMap<>();
     for (int c = 0; c < clinicians.size(); c++) {
       Map<String, List<MeasureCounts>> byMeasure = new LinkedHashMap<>();
@@ -348,15 +345,14 @@ final class ClaimsEvaluation {
   List<ClaimsVolume> volumes() {
     LongIndex groupBeneficiaries = new LongIndex();
     long[] beneficiaries = Arrays.copyOf(beneficiaryCount, clinicians.size());
-    for (int i = 0; i < clinicianBeneficiaries.size(); i++) {
-      long key = clinicianBeneficiaries.key(i);
+    clinicianBeneficiaries.forEach((key, number) -> {
       int group = groupOf[(int) (key >>> 32)];
       int before = groupBeneficiaries.size();
       groupBeneficiaries.indexOf((long) group << 32 | (key & 0xffff_ffffL));
       if (groupBeneficiaries.size() > before) {
         beneficiaries[group]++;
       }
-    }
+    });
     List<ClaimsVolume> all = new ArrayList<>(clinicians.size());
     for (int c = 0; c < clinicians.size(); c++) {
       all.add(new ClaimsVolume(clinicians.get(c), BigDecimal.valueOf(allowedCents[c], 2), beneficiaries[c],

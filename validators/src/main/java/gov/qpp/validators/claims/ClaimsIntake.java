@@ -166,7 +166,7 @@ public final class ClaimsIntake {
       if (report.fileRefused() || evaluation == null) {
         return new ClaimsOutcome(evaluation == null ? null : evaluation.year(), report, List.of(), List.of(),
             evaluation == null ? List.of() : evaluation.computedMeasureIds(),
-            evaluation == null ? List.of() : evaluation.notComputed());
+            evaluation == null ? List.of() : evaluation.notComputed(), 0);
       }
       CatalogYear catalogYear = catalog.year(evaluation.year()).orElseThrow();
       List<ClaimsOutcome.Derived> derived = new ArrayList<>();
@@ -176,7 +176,7 @@ public final class ClaimsIntake {
         }
       }
       return new ClaimsOutcome(evaluation.year(), report, derived, evaluation.volumes(),
-          evaluation.computedMeasureIds(), evaluation.notComputed());
+          evaluation.computedMeasureIds(), evaluation.notComputed(), evaluation.instanceCount());
     }
 
     private ClaimsOutcome.Derived derive(Clinician clinician, Map<String, List<MeasureCounts>> counts,

@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * What a claims file came to: the counts and problems of reading it, the measurement sets computed per clinician
  * and per group (each validated like any submission), every clinician's Part B volume, and which of the year's
- * claims measures were computed. Nothing is stored when the file as a whole is refused.
+ * claims measures were computed, and how many clinicians' eligible instances (patients, or visits, per measure)
+ * were kept while reading. Nothing is stored when the file as a whole is refused.
  */
 public record ClaimsOutcome(Integer performanceYear, ClaimsReport report, List<Derived> submissions,
-    List<ClaimsVolume> volumes, List<String> computedMeasures, List<NotComputed> notComputed) {
+    List<ClaimsVolume> volumes, List<String> computedMeasures, List<NotComputed> notComputed,
+    long eligibleInstances) {
 
   public ClaimsOutcome {
     submissions = List.copyOf(submissions);

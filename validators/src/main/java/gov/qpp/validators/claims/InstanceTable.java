@@ -27,7 +27,7 @@ final class InstanceTable {
 
   private final LongIndex index = new LongIndex();
   private byte[] best = new byte[1 << 11];
-  private long[] weight = new long[1 << 11];
+  private int[] weight = new int[1 << 11];
   private short[] latestDay = new short[1 << 11];
   private final Map<Integer, List<Episode>> episodes = new HashMap<>();
 
@@ -52,8 +52,9 @@ final class InstanceTable {
     return index.size();
   }
 
-  long keyOf(int instance) {
-    return index.key(instance);
+  /** Every instance: its packed key and its number. */
+  void forEach(LongIndex.Entry entry) {
+    index.forEach(entry);
   }
 
   /** The number of an instance, made (no marker yet) when it is new. */
@@ -78,7 +79,7 @@ final class InstanceTable {
     }
   }
 
-  void addWeight(int instance, long lines) {
+  void addWeight(int instance, int lines) {
     weight[instance] += lines;
   }
 
