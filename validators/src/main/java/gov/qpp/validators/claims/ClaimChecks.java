@@ -81,7 +81,7 @@ final class ClaimChecks {
       beneficiary = beneficiary.toUpperCase(Locale.ROOT);
       checkBeneficiary(beneficiary, at);
     }
-    LocalDate birth = date(raw.birthDate(), at, names.claimField("birthDate", 0), true);
+    LocalDate birth = date(raw.birthDate(), at, names.claimField("birthDate", 0), true, true);
     Claim.Sex sex = sex(raw.sex(), at);
     LocalDate from = date(raw.fromDate(), at, names.claimField("fromDate", 0), true);
     LocalDate thru = date(raw.thruDate(), at, names.claimField("thruDate", 0), false);
@@ -266,6 +266,10 @@ final class ClaimChecks {
   }
 
   private LocalDate date(String text, long at, String where, boolean required) {
+    return date(text, at, where, required, false);
+  }
+
+  private LocalDate date(String text, long at, String where, boolean required, boolean personal) {
     if (text == null || text.isEmpty()) {
       if (required) {
         problem(ProblemCode.CLAIM_MISSING_FIELD, at, where, "a date (YYYY-MM-DD) is required");
@@ -274,7 +278,9 @@ final class ClaimChecks {
     }
     LocalDate date = isoDate(text);
     if (date == null) {
-      problem(ProblemCode.CLAIM_INVALID_DATE, at, where, "'" + text + "' is not a calendar date YYYY-MM-DD");
+      // a birth date is not repeated back
+      problem(ProblemCode.CLAIM_INVALID_DATE, at, where, (personal ? "the birth date" : "'" + text + "'")
+          + " is not a calendar date YYYY-MM-DD");
     }
     return date;
   }

@@ -31,6 +31,7 @@ final class ClaimsCsv {
   static final List<String> REQUIRED = List.of("claim_id", "tin", "npi", "mbi", "bene_dob", "bene_sex", "from_date",
       "pos", "hcpcs");
   static final List<String> OPTIONAL = optionalColumns();
+  private static final Set<String> BENEFICIARY_COLUMNS = Set.of("mbi", "bene_dob", "bene_sex");
   /** Claim-level columns: every row of a claim must agree on them. */
   private static final List<String> CLAIM_LEVEL = claimLevelColumns();
 
@@ -196,9 +197,11 @@ final class ClaimsCsv {
       }
       String first = pending.claimLevel.putIfAbsent(column, value);
       if (first != null && !first.equals(value)) {
+        // the beneficiary's id, birth date and sex are not repeated back: answers and stored problems stay free of them
+        String values = BENEFICIARY_COLUMNS.contains(column) ? "another value than on an earlier row"
+            : "'" + value + "' here and '" + first + "' on an earlier row";
         pending.problems.add(Problem.of(ProblemCode.CLAIM_INCONSISTENT_HEADER, "line " + lineNumber + ": " + column,
-            "claim " + claimId + " has " + column + " '" + first + "' on an earlier row and '" + value + "' here;"
-                + " the rows of one claim must agree"));
+            "claim " + claimId + " has " + column + " " + values + "; the rows of one claim must agree"));
       }
     }
     if (pending.lines.size() <= ClaimChecks.MAX_LINES_PER_CLAIM) {
