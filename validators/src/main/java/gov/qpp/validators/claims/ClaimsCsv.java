@@ -44,6 +44,8 @@ final class ClaimsCsv {
   private final ClaimsReport report;
   private final ClaimHandler handler;
   private Map<String, Integer> columns;
+  /** For each column the format defines (in {@link #allColumns()} order), its position in the row, or -1. */
+  private int[] positions;
   private Pending pending;
 
   ClaimsCsv(ClaimsReport report, ClaimHandler handler) {
@@ -175,6 +177,11 @@ final class ClaimsCsv {
           + " does not define: " + unknown + "; the optional columns are " + OPTIONAL);
     }
     columns = named;
+    List<String> all = List.copyOf(allColumns());
+    positions = new int[all.size()];
+    for (int k = 0; k < all.size(); k++) {
+      positions[k] = named.getOrDefault(all.get(k), -1);
+    }
   }
 
   private void row(String[] cells, long lineNumber) {
@@ -236,8 +243,8 @@ final class ClaimsCsv {
 
   /** A trimmed cell, null when the column is absent or the cell empty. */
   private String cell(String[] cells, String column) {
-    Integer index = columns.get(column);
-    if (index == null || index >= cells.length) {
+    int index = positions[COLUMN_NUMBERS.get(column)];
+    if (index < 0 || index >= cells.length) {
       return null;
     }
     String value = cells[index].trim();
@@ -263,6 +270,17 @@ final class ClaimsCsv {
       level.add("dx" + d);
     }
     return List.copyOf(level);
+  }
+
+  /** Each defined column's number in {@link #allColumns()} order (the names are constants, their hashes cached). */
+  private static final Map<String, Integer> COLUMN_NUMBERS = columnNumbers();
+
+  private static Map<String, Integer> columnNumbers() {
+    Map<String, Integer> numbers = new HashMap<>();
+    for (String column : allColumns()) {
+      numbers.put(column, numbers.size());
+    }
+    return Map.copyOf(numbers);
   }
 
   /** For the docs and error messages: every column the format defines. */

@@ -303,13 +303,15 @@ final class ClaimsEvaluation {
     instances.forEach((key, i) -> {
       int clinician = InstanceTable.clinicianOf(key);
       int rate = InstanceTable.rateOf(key);
-      instances.count(i, tally(counts, clinician * rates.size() + rate));
       ClaimsMeasure measure = rateMeasures.get(rate);
+      instances.count(i, tally(counts, clinician * rates.size() + rate),
+          measure.kind == MeasureClass.INTERSECTING_DIAGNOSIS);
       groups.merge(groups.instance(InstanceTable.withClinician(key, groupOf[clinician])), instances, i,
           measure.kind, measure.rank);
     });
     groups.forEach((key, g) -> groups.count(g, tally(counts, InstanceTable.clinicianOf(key) * rates.size()
-        + InstanceTable.rateOf(key))));
+        + InstanceTable.rateOf(key)), rateMeasures.get(InstanceTable.rateOf(key)).kind
+        == MeasureClass.INTERSECTING_DIAGNOSIS));
     Map<Clinician, Map<String, List<MeasureCounts>>> results = new LinkedHashMap<>();
     for (int c = 0; c < clinicians.size(); c++) {
       Map<String, List<MeasureCounts>> byMeasure = new LinkedHashMap<>();

@@ -2,8 +2,9 @@ package gov.qpp.validators.claims;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import gov.qpp.validators.json.GuardedJson;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +25,6 @@ final class ClaimsJsonLines {
   /** A claim of 99 lines with every field filled is about 20 KB; a line past this is refused unread. */
   static final int MAX_LINE_BYTES = 1 << 20;
   private static final JsonFactory FACTORY = GuardedJson.factory(6, 1_000, 30);
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
   private static final Set<String> CLAIM_FIELDS = Set.of("claimId", "tin", "npi", "bene", "fromDate", "thruDate",
       "dx", "lines");
   private static final Set<String> BENE_FIELDS = Set.of("mbi", "dob", "sex");
@@ -59,9 +57,19 @@ final class ClaimsJsonLines {
   }
 
   private void claimLine(byte[] bytes, int end, long lineNumber) {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(FACTORY.createParser(bytes, 0, end));
+    List<Problem> problems = new ArrayList<>();
+    RawClaim raw;
+    try (JsonParser parser = FACTORY.createParser(bytes, 0, end)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber,
+            "each line of a JSON Lines claims file is one JSON object (a claim)"));
+        report.rejected(1);
+        return;
+      }
+      raw = claim(parser, lineNumber, problems);
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "the line goes on after its claim object ends");
+      }
     } catch (IOException e) {
       String where = "line " + lineNumber;
       if (e instanceof JsonProcessingException located && located.getLocation() != null) {
@@ -71,113 +79,170 @@ final class ClaimsJsonLines {
       report.rejected(1);
       return;
     }
-    if (node == null || !node.isObject()) {
-      report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber,
-          "each line of a JSON Lines claims file is one JSON object (a claim)"));
-      report.rejected(1);
-      return;
-    }
-    List<Problem> problems = new ArrayList<>();
-    handler.claim(rawClaim(node, lineNumber, problems), problems, 1);
+    handler.claim(raw, problems, 1);
   }
 
-  private RawClaim rawClaim(JsonNode claim, long at, List<Problem> problems) {
-    unknownFields(claim, CLAIM_FIELDS, "", at, problems);
-    JsonNode bene = claim.path("bene");
-    if (!bene.isMissingNode() && !bene.isObject()) {
-      problems.add(typeProblem(at, "bene", "an object {mbi, dob, sex}"));
-    }
-    unknownFields(bene, BENE_FIELDS, "bene.", at, problems);
+  /**
+   * Reads one claim object token by token (no tree: a claims file has millions of them). The parser is on the
+   * object's START_OBJECT; it is left on its END_OBJECT.
+   */
+  private RawClaim claim(JsonParser parser, long at, List<Problem> problems) throws IOException {
+    String claimId = null;
+    String tin = null;
+    String npi = null;
+    String[] bene = new String[3];
+    String fromDate = null;
+    String thruDate = null;
+    List<String> dx = List.of();
     List<RawClaim.RawLine> lines = new ArrayList<>();
-    JsonNode lineNodes = claim.path("lines");
-    if (!lineNodes.isMissingNode() && !lineNodes.isArray()) {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "claimId" -> claimId = text(parser, field, at, problems);
+        case "tin" -> tin = text(parser, field, at, problems);
+        case "npi" -> npi = text(parser, field, at, problems);
+        case "fromDate" -> fromDate = text(parser, field, at, problems);
+        case "thruDate" -> thruDate = text(parser, field, at, problems);
+        case "dx" -> dx = texts(parser, field, at, problems);
+        case "bene" -> bene(parser, bene, at, problems);
+        case "lines" -> lines(parser, lines, at, problems);
+        default -> unknown(parser, CLAIM_FIELDS, "", field, at, problems);
+      }
+    }
+    return new RawClaim(claimId, tin, npi, bene[0], bene[1], bene[2], fromDate, thruDate, dx, lines, at);
+  }
+
+  private void bene(JsonParser parser, String[] bene, long at, List<Problem> problems) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      problems.add(typeProblem(at, "bene", "an object {mbi, dob, sex}"));
+      parser.skipChildren();
+      return;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "mbi" -> bene[0] = text(parser, "bene.mbi", at, problems);
+        case "dob" -> bene[1] = text(parser, "bene.dob", at, problems);
+        case "sex" -> bene[2] = text(parser, "bene.sex", at, problems);
+        default -> unknown(parser, BENE_FIELDS, "bene.", field, at, problems);
+      }
+    }
+  }
+
+  private void lines(JsonParser parser, List<RawClaim.RawLine> lines, long at, List<Problem> problems)
+      throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
       problems.add(typeProblem(at, "lines", "an array of claim lines"));
+      parser.skipChildren();
+      return;
     }
     int index = 0;
-    for (JsonNode line : lineNodes.isArray() ? lineNodes : List.<JsonNode>of()) {
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
       String prefix = "lines[" + index + "].";
-      if (!line.isObject()) {
+      String[] values = new String[8];
+      List<String> mods = List.of();
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
         problems.add(typeProblem(at, "lines[" + index + "]", "an object"));
-        line = MAPPER.createObjectNode();
+        parser.skipChildren();
+      } else {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          switch (field) {
+            case "n" -> values[0] = number(parser, prefix + field, at, problems);
+            case "hcpcs" -> values[1] = text(parser, prefix + field, at, problems);
+            case "pos" -> values[2] = text(parser, prefix + field, at, problems);
+            case "fromDate" -> values[3] = text(parser, prefix + field, at, problems);
+            case "thruDate" -> values[4] = text(parser, prefix + field, at, problems);
+            case "units" -> values[5] = number(parser, prefix + field, at, problems);
+            case "charge" -> values[6] = number(parser, prefix + field, at, problems);
+            case "allowed" -> values[7] = number(parser, prefix + field, at, problems);
+            case "mods" -> mods = texts(parser, prefix + field, at, problems);
+            default -> unknown(parser, LINE_FIELDS, prefix, field, at, problems);
+          }
+        }
       }
-      unknownFields(line, LINE_FIELDS, prefix, at, problems);
-      lines.add(new RawClaim.RawLine(number(line, "n", prefix, at, problems), text(line, "hcpcs", prefix, at, problems),
-          texts(line, "mods", prefix, at, problems), text(line, "pos", prefix, at, problems),
-          text(line, "fromDate", prefix, at, problems), text(line, "thruDate", prefix, at, problems),
-          number(line, "units", prefix, at, problems), number(line, "charge", prefix, at, problems),
-          number(line, "allowed", prefix, at, problems), at));
+      lines.add(new RawClaim.RawLine(values[0], values[1], mods, values[2], values[3], values[4], values[5],
+          values[6], values[7], at));
       index++;
     }
-    return new RawClaim(text(claim, "claimId", "", at, problems), text(claim, "tin", "", at, problems),
-        text(claim, "npi", "", at, problems), text(bene, "mbi", "bene.", at, problems),
-        text(bene, "dob", "bene.", at, problems), text(bene, "sex", "bene.", at, problems),
-        text(claim, "fromDate", "", at, problems), text(claim, "thruDate", "", at, problems),
-        texts(claim, "dx", "", at, problems), lines, at);
   }
 
   /** Identifiers, codes and dates are strings: a TIN sent as a number has already lost its leading zeros. */
-  private static String text(JsonNode parent, String field, String prefix, long at, List<Problem> problems) {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
+  private static String text(JsonParser parser, String field, long at, List<Problem> problems) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
       return null;
     }
-    if (!value.isTextual()) {
-      problems.add(typeProblem(at, prefix + field, "a string"));
+    if (token != JsonToken.VALUE_STRING) {
+      problems.add(typeProblem(at, field, "a string"));
+      parser.skipChildren();
       return null;
     }
-    return value.textValue().trim();
+    return parser.getText().trim();
   }
 
   /** Counts and amounts: a JSON number or a string holding one. */
-  private static String number(JsonNode parent, String field, String prefix, long at, List<Problem> problems) {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
+  private static String number(JsonParser parser, String field, long at, List<Problem> problems)
+      throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
       return null;
     }
-    if (value.isNumber()) {
-      return value.isIntegralNumber() ? value.asText() : value.decimalValue().toPlainString();
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getText();
     }
-    if (value.isTextual()) {
-      return value.textValue().trim();
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return parser.getDecimalValue().toPlainString();
     }
-    problems.add(typeProblem(at, prefix + field, "a number"));
+    if (token == JsonToken.VALUE_STRING) {
+      return parser.getText().trim();
+    }
+    problems.add(typeProblem(at, field, "a number"));
+    parser.skipChildren();
     return null;
   }
 
-  private static List<String> texts(JsonNode parent, String field, String prefix, long at, List<Problem> problems) {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
+  private static List<String> texts(JsonParser parser, String field, long at, List<Problem> problems)
+      throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return List.of();
     }
-    if (!value.isArray()) {
-      problems.add(typeProblem(at, prefix + field, "an array of strings"));
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      problems.add(typeProblem(at, field, "an array of strings"));
+      parser.skipChildren();
       return List.of();
     }
-    List<String> texts = new ArrayList<>(value.size());
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode item = value.get(i);
-      if (!item.isTextual()) {
-        problems.add(typeProblem(at, prefix + field + "[" + i + "]", "a string"));
-        continue;
+    List<String> texts = new ArrayList<>(4);
+    int i = 0;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        problems.add(typeProblem(at, field + "[" + i + "]", "a string"));
+        parser.skipChildren();
+      } else {
+        texts.add(parser.getText().trim());
       }
-      texts.add(item.textValue().trim());
+      i++;
     }
     return texts;
   }
 
-  /** Each unknown field name is reported once per file, not once per claim. */
-  private void unknownFields(JsonNode node, Set<String> known, String prefix, long at, List<Problem> problems) {
-    if (!node.isObject()) {
-      return;
-    }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      String name = fields.next().getKey();
-      if (!known.contains(name) && unknownReported.add(prefix + name)) {
-        problems.add(Problem.of(ProblemCode.CLAIM_UNKNOWN_FIELD, "line " + at + ": " + prefix + name,
-            "'" + name + "' is not a field of the claims format and is ignored (reported once per file); the"
-                + " fields are " + known));
-      }
+  /** A field the format does not define: skipped, and reported once per file and name. */
+  private void unknown(JsonParser parser, Set<String> known, String prefix, String name, long at,
+      List<Problem> problems) throws IOException {
+    parser.skipChildren();
+    if (unknownReported.add(prefix + name)) {
+      problems.add(Problem.of(ProblemCode.CLAIM_UNKNOWN_FIELD, "line " + at + ": " + prefix + name,
+          "'" + name + "' is not a field of the claims format and is ignored (reported once per file); the"
+              + " fields are " + known));
     }
   }
 

@@ -131,10 +131,13 @@ final class InstanceTable {
     }
   }
 
-  /** Adds this instance's counts to a tally indexed by marker ordinal, the last cell the eligible population. */
-  void count(int instance, long[] tally) {
+  /**
+   * Adds this instance's counts to a tally indexed by marker ordinal, the last cell the eligible population;
+   * {@code episodic} for intersecting-diagnosis measures, whose instance counts once per episode.
+   */
+  void count(int instance, long[] tally, boolean episodic) {
     int population = Marker.values().length;
-    List<Episode> patient = episodes.get(instance);
+    List<Episode> patient = episodic ? episodes.get(instance) : null;
     if (patient != null) {
       for (Episode episode : patient) {
         tally[episode.best]++;

@@ -1,6 +1,5 @@
 package gov.qpp.validators.model;
 
-import java.util.regex.Pattern;
 
 /**
  * A National Provider Identifier: ten digits, the first 1 or 2, the last a Luhn check digit computed as if the
@@ -8,7 +7,6 @@ import java.util.regex.Pattern;
  */
 public record Npi(String value) {
 
-  private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
   /** The Luhn sum that the prefix 80840 contributes (8*2→16→7, 0, 8, 4*2→8, 0 ... = 24). */
   private static final int PREFIX_80840_LUHN_SUM = 24;
 
@@ -20,7 +18,7 @@ public record Npi(String value) {
 
   /** Ten digits; the check digit and the leading digit are checked separately, so each gets its own message. */
   public static boolean isWellFormed(String candidate) {
-    return candidate != null && TEN_DIGITS.matcher(candidate).matches();
+    return candidate != null && candidate.length() == 10 && Tin.allDigits(candidate);
   }
 
   /** NPIs are issued starting with 1 or 2. */
