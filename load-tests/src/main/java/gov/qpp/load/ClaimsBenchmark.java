@@ -93,7 +93,7 @@ public final class ClaimsBenchmark {
     double cpu = (threadCpu() - cpuBefore) / 1e9;
     System.out.printf("run %d %-11s %6.2f s wall, %6.2f s CPU of this thread: %,9.0f claim lines/s (CPU); accepted"
         + " %s, %,d clinicians' instances, %,d clinicians+groups with sets (%,d valid), lines used %,d, rejected %,d;"
-        + " heap peak %d MB%n", run, format.id(), seconds, cpu, claimLines / cpu, outcome.accepted(),
+        + " sum of heap pool peaks %d MB%n", run, format.id(), seconds, cpu, claimLines / cpu, outcome.accepted(),
         outcome.eligibleInstances(), outcome.submissions().size(),
         outcome.validSubmissions().size(), outcome.report().lines().used(), outcome.report().lines().rejected(),
         heapPeakMb());
@@ -113,7 +113,7 @@ public final class ClaimsBenchmark {
           HttpResponse.BodyHandlers.ofString());
       double seconds = (System.nanoTime() - started) / 1e9;
       JsonObject data = new JsonObject(response.body()).getJsonObject("data");
-      System.out.printf("end to end (%s, %,d claim lines, %,d MB): HTTP %d in %.2f s; %s; sets %s; heap peak %d MB%n",
+      System.out.printf("end to end (%s, %,d claim lines, %,d MB): HTTP %d in %.2f s; %s; sets %s; sum of heap pool peaks %d MB%n",
           contentType, claimLines, Files.size(file) >> 20, response.statusCode(), seconds,
           data == null ? response.body() : data.getJsonObject("lines").encode(),
           data == null ? "-" : data.getJsonObject("measurementSets").encode(), heapPeakMb());
