@@ -156,7 +156,7 @@ class SubmissionApiTest extends RunningGatewayTest {
 
   @Test
   void unknownContentTypeIs415() throws Exception {
-    Reply reply = gateway.send(gateway.request("/api/submissions").header("Content-Type", "text/csv")
+    Reply reply = gateway.send(gateway.request("/api/submissions").header("Content-Type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString("a,b")).build());
     assertEquals(415, reply.status());
     assertEquals(Set.of("UNSUPPORTED_MEDIA_TYPE"), codes(reply));
