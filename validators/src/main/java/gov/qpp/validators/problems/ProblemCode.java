@@ -86,6 +86,24 @@ public enum ProblemCode {
   FHIR_CEHRT_ID_CONFLICT(Severity.ERROR, "The submission's Devices name two different CEHRT ids."),
   FHIR_PATIENT_DUPLICATE(Severity.ERROR, "Two individual MeasureReports of one measure are about the same patient."),
 
+  // --- QRDA Category I, one document per patient, or a zip of them (docs/qrda1.md)
+  QRDA1_NOT_QRDA1(Severity.ERROR, "The XML is not a QRDA Category I document (ClinicalDocument with the QRDA I templateId)."),
+  QRDA1_PROGRAM(Severity.ERROR, "The document names no program, or one that is not a MIPS program (hospital programs go to HQR)."),
+  QRDA1_PERFORMER_MISSING(Severity.ERROR, "No documentationOf/serviceEvent/performer names the clinician (NPI) and the TIN the data is attributed to."),
+  QRDA1_PATIENT_ID_MISSING(Severity.ERROR, "recordTarget/patientRole has no patient id (MBI, HICN or the EHR's own)."),
+  QRDA1_BIRTH_TIME(Severity.ERROR, "The patient's birthTime is missing or not a date."),
+  QRDA1_SEX_UNKNOWN(Severity.WARNING, "The patient's administrativeGenderCode is missing or not a known code; sex-specific measures will not count the patient."),
+  QRDA1_PERIOD_YEAR(Severity.ERROR, "The reporting period spans two years, or its year has no measure catalog."),
+  QRDA1_MEASURE_MISSING(Severity.ERROR, "The document references no eCQM (Measure Reference, externalDocument id root 2.16.840.1.113883.4.738)."),
+  QRDA1_MEASURE_UNKNOWN(Severity.ERROR, "A referenced eCQM version-specific UUID is not a measure of the reporting year."),
+  QRDA1_ENTRY_INCOMPLETE(Severity.WARNING, "A patient data entry has no code or no time; it is kept but cannot count toward a measure."),
+  QRDA1_TOO_MANY_ENTRIES(Severity.WARNING, "The document has more entries than the gateway keeps for one patient; the rest were read, not kept."),
+  QRDA1_ZIP_UNREADABLE(Severity.ERROR, "The zip archive cannot be read (truncated, or not a zip)."),
+  QRDA1_ZIP_ENTRY_NAME(Severity.ERROR, "A zip entry's name is absolute or climbs out of the archive (path traversal)."),
+  QRDA1_ZIP_NESTED(Severity.ERROR, "The zip holds another archive; nested archives are refused."),
+  QRDA1_ZIP_LIMIT(Severity.ERROR, "The zip has too many entries, expands too much (a zip bomb), or an entry is too large."),
+  QRDA1_ZIP_EMPTY(Severity.ERROR, "The zip holds no XML document."),
+
   // --- Part B claims, JSON Lines or CSV (docs/claims.md)
   CLAIMS_UNREADABLE(Severity.ERROR, "The claims file cannot be read as its format (empty, or a CSV header that lacks or misnames columns)."),
   CLAIMS_YEAR_NOT_SUPPORTED(Severity.ERROR, "The performance year has no claims measure specifications in the catalog."),

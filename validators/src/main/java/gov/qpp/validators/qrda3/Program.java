@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * says: the programName of the measurement sets and the entity type. CPC+ and PCF documents are no longer
  * accepted, as in CMS's current conversion tool.
  */
-record Program(String programName, EntityType entityType, boolean mips) {
+public record Program(String programName, EntityType entityType, boolean mips) {
 
   static final Map<String, Program> BY_NAME = Map.ofEntries(
       Map.entry("MIPS", new Program("mips", EntityType.INDIVIDUAL, true)),
@@ -27,11 +27,11 @@ record Program(String programName, EntityType entityType, boolean mips) {
       Map.entry("APP_PLUS_GROUP", new Program("appPlus", EntityType.GROUP, false)),
       Map.entry("APP_PLUS_APMENTITY", new Program("appPlus", EntityType.APM_ENTITY, false)));
 
-  static Optional<Program> byName(String raw) {
+  public static Optional<Program> byName(String raw) {
     return Optional.ofNullable(BY_NAME.get(raw.trim().toUpperCase(Locale.ROOT)));
   }
 
-  static String accepted() {
+  public static String accepted() {
     return String.join(", ", new TreeSet<>(BY_NAME.keySet()));
   }
 
