@@ -297,6 +297,11 @@ final class ClaimsEvaluation {
    * instances are its clinicians' folded together: a beneficiary two clinicians of a TIN both saw is one instance.
    */
   Map<Clinician, Map<String, List<MeasureCounts>>> results() {
+    return results(true);
+  }
+
+  /** With {@code onlyReported} false, every measure with an eligible instance, reported or not. */
+  Map<Clinician, Map<String, List<MeasureCounts>>> results(boolean onlyReported) {
     int markers = Marker.values().length;
     long[][] counts = new long[clinicians.size() * rates.size()][];
     InstanceTable groups = new InstanceTable();
@@ -327,7 +332,8 @@ final class ClaimsEvaluation {
           reported |= rate.reported();
           strata.add(rate);
         }
-        if (reported) {
+        boolean eligible = strata.stream().anyMatch(rate -> rate.eligiblePopulation() > 0);
+        if (reported || !onlyReported && eligible) {
           byMeasure.put(measure.measureId, strata);
         }
       }

@@ -59,6 +59,39 @@ public final class ClaimsIntake {
     }
   }
 
+  /** Which claims measures a year computes, and why the others are not. */
+  public record YearMeasures(List<String> computed, List<ClaimsOutcome.NotComputed> notComputed) {
+  }
+
+  public YearMeasures measures(int year) {
+    Optional<CatalogYear> catalogYear = catalog.year(year);
+    if (catalogYear.isEmpty()) {
+      return new YearMeasures(List.of(), List.of());
+    }
+    ClaimsEvaluation evaluation = new ClaimsEvaluation(catalogYear.get(), 0);
+    return new YearMeasures(evaluation.computedMeasureIds(), evaluation.notComputed());
+  }
+
+  /**
+   * Evaluates claims built by another intake (QRDA I encounters turned into claims) with the same logic, outside
+   * any file: the counts per clinician and group of every measure with an eligible instance (reported or not),
+   * for the claims of {@code year} only.
+   * Empty when the year has no claims specifications.
+   */
+  public Map<Clinician, Map<String, List<MeasureCounts>>> evaluate(int year, Iterable<Claim> claims) {
+    Optional<CatalogYear> catalogYear = catalog.year(year);
+    if (catalogYear.isEmpty()) {
+      return Map.of();
+    }
+    ClaimsEvaluation evaluation = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances());
+    for (Claim claim : claims) {
+      if (claim.fromDate().getYear() == year && !evaluation.add(claim)) {
+        break;
+      }
+    }
+    return evaluation.results(false);
+  }
+
   /**
    * @param requestedYear the performance year, or null to take the year of the first usable claim's date of service
    */
