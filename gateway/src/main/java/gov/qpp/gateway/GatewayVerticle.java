@@ -18,8 +18,11 @@ import gov.qpp.gateway.http.HttpVerticle;
 import gov.qpp.gateway.http.IntakeLimiter;
 import gov.qpp.gateway.http.ReadHandlers;
 import gov.qpp.gateway.http.ClaimsHandlers;
-import gov.qpp.gateway.http.ClaimsUpload;
+import gov.qpp.gateway.http.SpooledUpload;
+import gov.qpp.gateway.http.Qrda1Handlers;
 import gov.qpp.gateway.http.SubmissionHandlers;
+import gov.qpp.gateway.storage.Qrda1Store;
+import gov.qpp.validators.qrda1.Qrda1Intake;
 import gov.qpp.gateway.storage.ClaimsStore;
 import gov.qpp.validators.claims.ClaimsIntake;
 import gov.qpp.gateway.metrics.GatewayMetrics;
@@ -174,12 +177,14 @@ public final class GatewayVerticle extends VerticleBase {
     metrics.gauge("qpp_claims_pending", claimsLimiter::pending);
     ClaimsIntake.Limits claimsLimits = new ClaimsIntake.Limits(config.claimsMaxRejectedLinePercent(),
         ClaimsIntake.Limits.DEFAULT.maxClaims(), ClaimsIntake.Limits.DEFAULT.maxInstances());
-    ClaimsHandlers claims = new ClaimsHandlers(vertx, new ClaimsIntake(catalog, claimsLimits), claimsWorkers,
-        new ClaimsStore(pool), metrics);
+    ClaimsIntake claimsIntake = new ClaimsIntake(catalog, claimsLimits);
+    ClaimsHandlers claims = new ClaimsHandlers(vertx, claimsIntake, claimsWorkers, new ClaimsStore(pool), metrics);
+    Qrda1Handlers qrda1 = new Qrda1Handlers(new Qrda1Intake(catalog), claimsIntake, claimsWorkers,
+        new Qrda1Store(pool), metrics);
     Path uploads = config.dataDir().resolve("uploads");
     Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, uploads,
         new BearerAuth(bootstrapToken), limiter, submissionHandlers,
-        new ApiRouter.Claims(claims, new ClaimsUpload(uploads, config.claimsMaxBytes()), claimsLimiter),
+        new ApiRouter.Claims(claims, qrda1, new SpooledUpload(uploads, config.claimsMaxBytes()), claimsLimiter),
         new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores), fhir,
         health, metrics);
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);

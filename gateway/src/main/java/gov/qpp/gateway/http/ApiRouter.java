@@ -33,11 +33,14 @@ public final class ApiRouter {
     probes(router, health, metrics);
 
     // In order: who is asking, what format, is there room (503 before any body is read), then the body.
-    // Claims files (JSON Lines, CSV) take the same routes, spooled to disk under their own limits instead.
+    // Claims files (JSON Lines, CSV) and zips of QRDA I documents take the same routes, spooled to disk under
+    // their own limits; a QRDA I document is told from QRDA III by its templateId once its body is read.
     router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat)
         .handler(limiter.admit).handler(claims.admitOr(body)).handler(ctx -> {
           if (ClaimsHandlers.isClaims(ctx)) {
             claims.handlers().validateOnly(ctx);
+          } else if (Qrda1Handlers.isZip(ctx) || Qrda1Handlers.isQrda1Document(ctx)) {
+            claims.qrda1().validateOnly(ctx);
           } else {
             submissions.validateOnly(ctx);
           }
@@ -46,6 +49,8 @@ public final class ApiRouter {
         .handler(claims.admitOr(body)).handler(ctx -> {
           if (ClaimsHandlers.isClaims(ctx)) {
             claims.handlers().submit(ctx);
+          } else if (Qrda1Handlers.isZip(ctx) || Qrda1Handlers.isQrda1Document(ctx)) {
+            claims.qrda1().submit(ctx);
           } else {
             submissions.submit(ctx);
           }
@@ -99,13 +104,16 @@ public final class ApiRouter {
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
   }
 
-  /** The claims path's parts: its handlers, its spooling body reader and its own bound on files in progress. */
-  public record Claims(ClaimsHandlers handlers, ClaimsUpload upload, IntakeLimiter limiter) {
+  /**
+   * The patient-level paths' parts: claims and QRDA I handlers, the spooling body reader for their large uploads
+   * (claims files, zips) and their own bound on uploads in progress.
+   */
+  public record Claims(ClaimsHandlers handlers, Qrda1Handlers qrda1, SpooledUpload upload, IntakeLimiter limiter) {
 
-    /** For a claims Content-Type: take a claims place (503 past it) and spool the body; otherwise {@code body}. */
+    /** For a claims file or a zip: take a place (503 past it) and spool the body; otherwise {@code body}. */
     Handler<RoutingContext> admitOr(Handler<RoutingContext> body) {
       return ctx -> {
-        if (!ClaimsHandlers.isClaims(ctx)) {
+        if (!ClaimsHandlers.isClaims(ctx) && !Qrda1Handlers.isZip(ctx)) {
           body.handle(ctx);
           return;
         }

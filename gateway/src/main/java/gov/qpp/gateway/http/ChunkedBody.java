@@ -37,6 +37,21 @@ public final class ChunkedBody implements Handler<RoutingContext> {
       this.size = size;
     }
 
+    /** The first bytes of the body (at most {@code max}), to tell formats apart; the body stays as it is. */
+    public synchronized byte[] peek(int max) {
+      byte[] head = new byte[Math.min(max, size)];
+      int at = 0;
+      for (Buffer chunk : chunks) {
+        if (at == head.length) {
+          break;
+        }
+        int n = Math.min(chunk.length(), head.length - at);
+        chunk.getBytes(0, n, head, at);
+        at += n;
+      }
+      return head;
+    }
+
     /** The body as one array; the chunks are let go, so the body is not held twice while it is parsed. */
     public synchronized byte[] takeBytes() {
       byte[] joined = new byte[size];

@@ -60,7 +60,7 @@ public final class ClaimsHandlers {
   }
 
   public void submit(RoutingContext ctx) {
-    ClaimsUpload.Spooled file = ClaimsUpload.of(ctx);
+    SpooledUpload.Spooled file = SpooledUpload.of(ctx);
     String submitter = ctx.get(BearerAuth.PRINCIPAL);
     Integer year = year(ctx);
     store.existing(submitter, file.sha256()).compose(existing -> {
@@ -74,7 +74,7 @@ public final class ClaimsHandlers {
   }
 
   public void validateOnly(RoutingContext ctx) {
-    ClaimsUpload.Spooled file = ClaimsUpload.of(ctx);
+    SpooledUpload.Spooled file = SpooledUpload.of(ctx);
     evaluate(ctx, file, year(ctx)).onSuccess(outcome -> {
       JsonObject data = summary(outcome).put("valid", true);
       JsonArray sets = new JsonArray();
@@ -87,7 +87,7 @@ public final class ClaimsHandlers {
   private record Answer(int status, JsonObject body) {
   }
 
-  private Future<ClaimsOutcome> evaluate(RoutingContext ctx, ClaimsUpload.Spooled file, Integer year) {
+  private Future<ClaimsOutcome> evaluate(RoutingContext ctx, SpooledUpload.Spooled file, Integer year) {
     ClaimsFormat format = ClaimsFormat.forContentType(ctx.request().getHeader("Content-Type")).orElseThrow();
     return workers.executeBlocking(() -> {
       try (InputStream in = Files.newInputStream(file.path())) {
@@ -103,7 +103,7 @@ public final class ClaimsHandlers {
     });
   }
 
-  private Future<Answer> store(RoutingContext ctx, ClaimsUpload.Spooled file, String submitter,
+  private Future<Answer> store(RoutingContext ctx, SpooledUpload.Spooled file, String submitter,
       ClaimsOutcome outcome) {
     ClaimsFormat format = ClaimsFormat.forContentType(ctx.request().getHeader("Content-Type")).orElseThrow();
     String contentType = ctx.request().getHeader("Content-Type");

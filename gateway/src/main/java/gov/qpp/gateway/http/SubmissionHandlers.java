@@ -48,8 +48,11 @@ public final class SubmissionHandlers {
   /** Before the body is read: only formats the gateway reads. */
   public final SecurityPolicyHandler requireKnownFormat = ContentTypeCheck.require(
       contentType -> Format.forContentType(contentType).isPresent()
-          || gov.qpp.validators.claims.ClaimsFormat.forContentType(contentType).isPresent(),
-      "one of " + Format.acceptedMediaTypes() + ", application/x-ndjson (claims), text/csv (claims)");
+          || gov.qpp.validators.claims.ClaimsFormat.forContentType(contentType).isPresent()
+          || contentType != null && List.of("application/zip", "application/x-zip-compressed").contains(
+              contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT)),
+      "one of " + Format.acceptedMediaTypes() + ", application/x-ndjson (claims), text/csv (claims),"
+          + " application/zip (QRDA I documents)");
 
   static Format format(RoutingContext ctx) {
     return Format.forContentType(ctx.request().getHeader("Content-Type")).orElseThrow();

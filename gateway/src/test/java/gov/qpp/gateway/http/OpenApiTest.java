@@ -33,7 +33,7 @@ class OpenApiTest extends RunningGatewayTest {
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
     ApiRouter.create(vertx, 1024, new BodyBudget(1024), java.nio.file.Path.of("uploads"), new BearerAuth("unused"),
         new IntakeLimiter(1),
-        new SubmissionHandlers(vertx, null, null, null, null), new ApiRouter.Claims(null, null, null),
+        new SubmissionHandlers(vertx, null, null, null, null), new ApiRouter.Claims(null, null, null, null),
         new ConvertHandler(null, null, null),
         new ReadHandlers(null, null), new gov.qpp.gateway.fhir.FhirHandlers(null, null, null, null),
         new HealthHandlers(null, null), new gov.qpp.gateway.metrics.GatewayMetrics())

@@ -12,13 +12,13 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Receives a claims file into a spool file (claims files run to hundreds of megabytes, so they are never held in
- * memory), up to claims.maxBytes, hashing it on the way; the file is deleted when the request ends, however it ends.
+ * Receives a large upload (a claims file, a zip of QRDA I documents) into a spool file (hundreds of megabytes,
+ * never held in memory), up to claims.maxBytes, hashing it on the way; the file is deleted when the request ends, however it ends.
  * Writes are flow-controlled: the socket is paused while the disk is behind.
  */
-public final class ClaimsUpload implements io.vertx.core.Handler<RoutingContext> {
+public final class SpooledUpload implements io.vertx.core.Handler<RoutingContext> {
 
-  private static final String KEY = "qpp.claimsFile";
+  private static final String KEY = "qpp.spooledUpload";
 
   /** The spooled file, its size and SHA-256. */
   public record Spooled(Path path, long size, String sha256) {
@@ -27,7 +27,7 @@ public final class ClaimsUpload implements io.vertx.core.Handler<RoutingContext>
   private final Path spoolDir;
   private final long maxBytes;
 
-  public ClaimsUpload(Path spoolDir, long maxBytes) {
+  public SpooledUpload(Path spoolDir, long maxBytes) {
     this.spoolDir = spoolDir;
     this.maxBytes = maxBytes;
   }
@@ -45,7 +45,7 @@ public final class ClaimsUpload implements io.vertx.core.Handler<RoutingContext>
       return;
     }
     request.pause();
-    Path path = spoolDir.resolve("claims-" + UUID.randomUUID() + ".part");
+    Path path = spoolDir.resolve("upload-" + UUID.randomUUID() + ".part");
     ctx.addEndHandler(done -> ctx.vertx().fileSystem().delete(path.toString()));
     ctx.vertx().fileSystem().mkdirs(spoolDir.toString())
         .compose(made -> ctx.vertx().fileSystem().open(path.toString(), new OpenOptions().setWrite(true)
@@ -106,7 +106,7 @@ public final class ClaimsUpload implements io.vertx.core.Handler<RoutingContext>
 
   private ApiException tooLarge() {
     return ApiException.of(413, "PayloadTooLarge", ProblemCode.DOCUMENT_TOO_LARGE, "$",
-        "a claims file may be at most " + maxBytes + " bytes (claims.maxBytes); split it by TIN");
+        "an upload of this kind may be at most " + maxBytes + " bytes (claims.maxBytes); split it");
   }
 
   private static MessageDigest sha256() {
