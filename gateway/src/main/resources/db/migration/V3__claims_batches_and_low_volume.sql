@@ -10,7 +10,7 @@ create table claims_batch (
   performance_year int not null,
   counts           jsonb not null,
   problems         jsonb not null,
-  unique (submitter, sha256, performance_year)
+  unique (submitter, sha256)
 );
 
 -- The measurement sets computed from a claims file are ordinary submissions that name their batch.

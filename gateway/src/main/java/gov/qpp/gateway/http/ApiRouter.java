@@ -117,8 +117,7 @@ public final class ApiRouter {
           body.handle(ctx);
           return;
         }
-        limiter.acquire();
-        ctx.addEndHandler(done -> limiter.release());
+        UploadPlace.take(ctx, limiter);
         upload.handle(ctx);
       };
     }

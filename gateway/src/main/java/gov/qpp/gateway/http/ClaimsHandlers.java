@@ -63,19 +63,21 @@ public final class ClaimsHandlers {
     SpooledUpload.Spooled file = SpooledUpload.of(ctx);
     String submitter = ctx.get(BearerAuth.PRINCIPAL);
     Integer year = year(ctx);
-    store.existing(submitter, file.sha256()).compose(existing -> {
+    UploadPlace.holdWhile(ctx, store.existing(submitter, file.sha256()).compose(existing -> {
       if (existing.isPresent()) {
-        return Future.succeededFuture(new Answer(200, new JsonObject().put("data", new JsonObject()
-            .put("batchId", existing.get().toString()).put("duplicate", true)
-            .put("message", "this file was already received as batch " + existing.get() + "; nothing new was stored"))));
+        return Future.succeededFuture(duplicate(existing.get()));
       }
-      return evaluate(ctx, file, year).compose(outcome -> store(ctx, file, submitter, outcome));
-    }).onSuccess(answer -> Responses.json(ctx, answer.status(), answer.body())).onFailure(ctx::fail);
+      // the same file sent twice at once: the second insert meets the unique key and is answered as a duplicate
+      return evaluate(ctx, file, year).compose(outcome -> store(ctx, file, submitter, outcome))
+          .recover(failure -> UniqueViolation.is(failure)
+              ? store.existing(submitter, file.sha256()).map(found -> duplicate(found.orElseThrow()))
+              : Future.failedFuture(failure));
+    })).onSuccess(answer -> Responses.json(ctx, answer.status(), answer.body())).onFailure(ctx::fail);
   }
 
   public void validateOnly(RoutingContext ctx) {
     SpooledUpload.Spooled file = SpooledUpload.of(ctx);
-    evaluate(ctx, file, year(ctx)).onSuccess(outcome -> {
+    UploadPlace.holdWhile(ctx, evaluate(ctx, file, year(ctx))).onSuccess(outcome -> {
       JsonObject data = summary(outcome).put("valid", true);
       JsonArray sets = new JsonArray();
       outcome.submissions().stream().limit(MAX_LISTED_SUBMISSIONS).forEach(derived -> sets.add(describe(derived,
@@ -85,6 +87,12 @@ public final class ClaimsHandlers {
   }
 
   private record Answer(int status, JsonObject body) {
+  }
+
+  private static Answer duplicate(java.util.UUID batch) {
+    return new Answer(200, new JsonObject().put("data", new JsonObject().put("batchId", batch.toString())
+        .put("duplicate", true)
+        .put("message", "this file was already received as batch " + batch + "; nothing new was stored")));
   }
 
   private Future<ClaimsOutcome> evaluate(RoutingContext ctx, SpooledUpload.Spooled file, Integer year) {

@@ -68,12 +68,9 @@ public final class Qrda1Handlers {
 
   public void submit(RoutingContext ctx) {
     String submitter = ctx.get(BearerAuth.PRINCIPAL);
-    read(ctx).compose(read -> store.existing(submitter, read.sha256()).compose(existing -> {
+    UploadPlace.holdWhile(ctx, read(ctx).compose(read -> store.existing(submitter, read.sha256()).compose(existing -> {
       if (existing.isPresent()) {
-        return Future.succeededFuture(new JsonObject().put("data", new JsonObject()
-            .put("batchId", existing.get().toString()).put("duplicate", true)
-            .put("message", "this upload was already received as batch " + existing.get() + "; nothing new was"
-                + " stored")));
+        return Future.succeededFuture(duplicate(existing.get()));
       }
       JsonObject summary = summary(read);
       var batch = new Qrda1Store.NewBatch(submitter, read.format(), read.sha256(), read.size(),
@@ -85,13 +82,20 @@ public final class Qrda1Handlers {
             .addKeyValue("documents", read.outcome().documentsRead())
             .addKeyValue("rejected", read.outcome().documentsRejected()).log("QRDA I batch accepted");
         return new JsonObject().put("data", summary.put("batchId", id.toString()));
-      });
-    })).onSuccess(body -> Responses.json(ctx, body.getJsonObject("data").containsKey("duplicate") ? 200 : 201,
+      }).recover(failure -> UniqueViolation.is(failure) // the same upload sent twice at once
+          ? store.existing(submitter, read.sha256()).map(found -> duplicate(found.orElseThrow()))
+          : Future.failedFuture(failure));
+    }))).onSuccess(body -> Responses.json(ctx, body.getJsonObject("data").containsKey("duplicate") ? 200 : 201,
         body)).onFailure(ctx::fail);
   }
 
+  private static JsonObject duplicate(java.util.UUID batch) {
+    return new JsonObject().put("data", new JsonObject().put("batchId", batch.toString()).put("duplicate", true)
+        .put("message", "this upload was already received as batch " + batch + "; nothing new was stored"));
+  }
+
   public void validateOnly(RoutingContext ctx) {
-    read(ctx).onSuccess(read -> Responses.json(ctx, 200, new JsonObject().put("data", summary(read)
+    UploadPlace.holdWhile(ctx, read(ctx)).onSuccess(read -> Responses.json(ctx, 200, new JsonObject().put("data", summary(read)
         .put("valid", true)))).onFailure(ctx::fail);
   }
 

@@ -77,7 +77,13 @@ public final class SpooledUpload implements io.vertx.core.Handler<RoutingContext
         return;
       }
       digest.update(chunk.getBytes());
-      file.write(chunk);
+      // a failed write (disk full) fails the request: a truncated file must not be read as the whole upload
+      file.write(chunk).onFailure(failure -> {
+        if (!refused[0] && !ctx.failed()) {
+          refused[0] = true;
+          ctx.fail(failure);
+        }
+      });
       if (file.writeQueueFull()) {
         request.pause();
         file.drainHandler(drained -> request.resume());
@@ -93,7 +99,10 @@ public final class SpooledUpload implements io.vertx.core.Handler<RoutingContext
         return;
       }
       closed[0] = true;
-      file.flush().compose(flushed -> file.close()).onFailure(ctx::fail).onSuccess(done -> {
+      file.flush().eventually(() -> file.close()).onFailure(ctx::fail).onSuccess(done -> {
+        if (refused[0]) {
+          return;
+        }
         ctx.put(KEY, new Spooled(path, size[0], HexFormat.of().formatHex(digest.digest())));
         ctx.next();
       });

@@ -113,6 +113,27 @@ class ClaimsApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void theSameFileSentTwiceAtOnceIsStoredOnce() throws Exception {
+    String file = new String(sample(), StandardCharsets.UTF_8).replace("000123456", "000999888");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> sent = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      sent.add(http.sendAsync(gateway.request("/api/submissions").header("Content-Type", "application/x-ndjson")
+          .POST(HttpRequest.BodyPublishers.ofString(file)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    List<String> batches = new ArrayList<>();
+    for (var response : sent) {
+      statuses.add(response.get().statusCode());
+      batches.add(new JsonObject(response.get().body()).getJsonObject("data").getString("batchId"));
+    }
+    java.util.Collections.sort(statuses);
+    assertEquals(List.of(200, 201), statuses, batches.toString());
+    assertEquals(batches.get(0), batches.get(1));
+  }
+
+  @Test
   void aYearWithoutClaimsSpecificationsIsRefused() throws Exception {
     Reply refused = post("/api/submissions/validate?year=2026", "application/x-ndjson", sample());
     assertEquals(422, refused.status(), refused.raw().body());

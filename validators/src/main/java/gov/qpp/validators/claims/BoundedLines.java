@@ -37,16 +37,16 @@ final class BoundedLines {
       for (int i = start; i < read; i++) {
         byte b = chunk[i];
         if (b == '\n') {
-          end(consumer, line, length, lineNumber, overflow);
+          end(consumer, line, length, lineNumber, overflow, maxLineBytes);
           lineNumber++;
           length = 0;
           overflow = false;
         } else if (!overflow) {
-          if (length == maxLineBytes) {
+          if (length == maxLineBytes + 1) { // one byte over the limit for the CR of a CRLF line
             overflow = true;
           } else {
             if (length == line.length) {
-              line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+              line = Arrays.copyOf(line, Math.min(maxLineBytes + 1, line.length * 2));
             }
             line[length++] = b;
           }
@@ -54,16 +54,17 @@ final class BoundedLines {
       }
     }
     if (overflow || length > 0) {
-      end(consumer, line, length, lineNumber, overflow);
+      end(consumer, line, length, lineNumber, overflow, maxLineBytes);
     }
   }
 
-  private static void end(Consumer consumer, byte[] line, int length, long lineNumber, boolean overflow) {
-    if (overflow) {
+  private static void end(Consumer consumer, byte[] line, int length, long lineNumber, boolean overflow,
+      int maxLineBytes) {
+    int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+    if (overflow || end > maxLineBytes) {
       consumer.tooLong(lineNumber);
       return;
     }
-    int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
     if (!isBlank(line, end)) {
       consumer.line(line, end, lineNumber);
     }

@@ -70,7 +70,7 @@ final class ClaimChecks {
     String tin = required(raw.tin(), at, "tin");
     if (tin != null && !Tin.isWellFormed(tin)) {
       problem(ProblemCode.CLAIM_INVALID_TIN, at, names.claimField("tin", 0),
-          "'" + tin + "' is not a TIN: exactly 9 digits");
+          shown(tin) + " is not a TIN: exactly 9 digits");
     }
     String npi = required(raw.npi(), at, "npi");
     if (npi != null) {
@@ -109,7 +109,7 @@ final class ClaimChecks {
   private void checkNpi(String npi, long at) {
     String where = names.claimField("npi", 0);
     if (!Npi.isWellFormed(npi)) {
-      problem(ProblemCode.CLAIM_INVALID_NPI, at, where, "'" + npi + "' is not an NPI: exactly 10 digits");
+      problem(ProblemCode.CLAIM_INVALID_NPI, at, where, shown(npi) + " is not an NPI: exactly 10 digits");
     } else if (!Npi.hasValidLeadingDigit(npi)) {
       problem(ProblemCode.CLAIM_INVALID_NPI, at, where, "NPI " + npi + " does not start with 1 or 2");
     } else if (!Npi.hasValidCheckDigit(npi)) {
@@ -142,8 +142,8 @@ final class ClaimChecks {
       case "F", "2" -> Claim.Sex.FEMALE;
       case "U", "0" -> Claim.Sex.UNKNOWN;
       default -> {
-        problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, "sex is M, F or U (or the IDR's 1, 2, 0), not '" + text
-            + "'");
+        problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, "sex is M, F or U (or the IDR's 1, 2, 0), not "
+            + shown(text));
         yield null;
       }
     };
@@ -163,7 +163,7 @@ final class ClaimChecks {
       String normal = code.replace(".", "").toUpperCase(Locale.ROOT);
       if (!CodeShapes.isIcd10(normal) || code.indexOf('.') != code.lastIndexOf('.')) {
         problem(ProblemCode.CLAIM_CODE_SHAPE, at, names.claimField("diagnoses", i),
-            "'" + code + "' is not an ICD-10-CM code (a letter, a digit, an alphanumeric, then up to 4 more)");
+            shown(code) + " is not an ICD-10-CM code (a letter, a digit, an alphanumeric, then up to 4 more)");
         continue;
       }
       dotless.add(pool.pooled(normal));
@@ -202,7 +202,7 @@ final class ClaimChecks {
             + " code");
       } else if (!CodeShapes.isHcpcs(hcpcs)) {
         problem(ProblemCode.CLAIM_CODE_SHAPE, at, names.lineField(i, "hcpcs", 0),
-            "'" + line.hcpcs() + "' is not a HCPCS/CPT code (5 letters or digits, such as 99213, 1123F, G9902)");
+            shown(line.hcpcs()) + " is not a HCPCS/CPT code (5 letters or digits, such as 99213, 1123F, G9902)");
       }
       List<String> modifiers = modifiers(line, i, at);
       String pos = line.placeOfService();
@@ -211,7 +211,7 @@ final class ClaimChecks {
             "each line needs its place of service (2 digits, such as 11 for an office)");
       } else if (!CodeShapes.isPlaceOfService(pos)) {
         problem(ProblemCode.CLAIM_CODE_SHAPE, at, names.lineField(i, "placeOfService", 0),
-            "'" + pos + "' is not a place of service code (2 digits)");
+            shown(pos) + " is not a place of service code (2 digits)");
       }
       LocalDate lineFrom = date(line.fromDate(), at, names.lineField(i, "fromDate", 0), false);
       LocalDate lineThru = date(line.thruDate(), at, names.lineField(i, "thruDate", 0), false);
@@ -249,7 +249,7 @@ final class ClaimChecks {
       modifier = modifier.toUpperCase(Locale.ROOT);
       if (!CodeShapes.isModifier(modifier)) {
         problem(ProblemCode.CLAIM_CODE_SHAPE, at, names.lineField(index, "modifiers", m),
-            "'" + given.get(m) + "' is not a modifier (2 letters or digits, such as 8P or 95)");
+            shown(given.get(m)) + " is not a modifier (2 letters or digits, such as 8P or 95)");
         continue;
       }
       modifiers.add(pool.pooled(modifier));
@@ -279,7 +279,7 @@ final class ClaimChecks {
     LocalDate date = isoDate(text);
     if (date == null) {
       // a birth date is not repeated back
-      problem(ProblemCode.CLAIM_INVALID_DATE, at, where, (personal ? "the birth date" : "'" + text + "'")
+      problem(ProblemCode.CLAIM_INVALID_DATE, at, where, (personal ? "the birth date" : shown(text))
           + " is not a calendar date YYYY-MM-DD");
     }
     return date;
@@ -320,12 +320,17 @@ final class ClaimChecks {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, "'" + text + "' is not a whole number from " + min + " to "
+    problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, shown(text) + " is not a whole number from " + min + " to "
         + max);
     return null;
   }
 
   private Long cents(String text, long at, String where) {
+    if (text.length() > 20 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+      problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, "an amount is dollars and cents such as 125.00, at most"
+          + " 9999999.99");
+      return null;
+    }
     try {
       BigDecimal amount = new BigDecimal(text);
       if (amount.signum() >= 0 && amount.scale() <= 2) {
@@ -337,9 +342,22 @@ final class ClaimChecks {
     } catch (NumberFormatException | ArithmeticException e) {
       // reported below
     }
-    problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, "'" + text + "' is not an amount in dollars and cents from 0"
+    problem(ProblemCode.CLAIM_INVALID_VALUE, at, where, shown(text) + " is not an amount in dollars and cents from 0"
         + " to 9999999.99");
     return null;
+  }
+
+  /**
+   * A value quoted back in a message, unless it looks like a beneficiary's id or a date (a shifted CSV column puts
+   * the MBI or the birth date into another field): those are not repeated in answers or stored problems.
+   */
+  static String shown(String value) {
+    String upper = value.toUpperCase(java.util.Locale.ROOT);
+    if (CodeShapes.isMbi(upper) || CodeShapes.isHicn(upper) || value.matches(".*\\d{4}-\\d{1,2}-\\d{1,2}.*")
+        || value.matches("\\d{8}")) {
+      return "the value (not repeated: it looks like a beneficiary id or a date)";
+    }
+    return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
   }
 
   private void problem(ProblemCode code, long line, String field, String message) {

@@ -32,6 +32,8 @@ final class ClaimsCsv {
       "pos", "hcpcs");
   static final List<String> OPTIONAL = optionalColumns();
   private static final Set<String> BENEFICIARY_COLUMNS = Set.of("mbi", "bene_dob", "bene_sex");
+  /** Problems kept per claim: a claim id repeated on millions of disagreeing rows must not fill the heap. */
+  static final int MAX_PROBLEMS_PER_CLAIM = 10;
   /** Claim-level columns: every row of a claim must agree on them. */
   private static final List<String> CLAIM_LEVEL = claimLevelColumns();
 
@@ -47,6 +49,8 @@ final class ClaimsCsv {
   /** For each column the format defines (in {@link #allColumns()} order), its position in the row, or -1. */
   private int[] positions;
   private Pending pending;
+  /** An unreadable row just read: the claim whose rows follow it is rejected too. */
+  private Problem poisonNext;
 
   ClaimsCsv(ClaimsReport report, ClaimHandler handler) {
     this.report = report;
@@ -90,9 +94,7 @@ final class ClaimsCsv {
               + MAX_LINE_BYTES + " bytes");
           return;
         }
-        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber,
-            "the row is longer than " + MAX_LINE_BYTES + " bytes"));
-        report.rejected(1);
+        unreadableRow(lineNumber, "the row is longer than " + MAX_LINE_BYTES + " bytes");
       }
     });
     if (columns == null && !report.fileRefused()) {
@@ -107,21 +109,42 @@ final class ClaimsCsv {
     if (plain != null) {
       return plain;
     }
+    String message;
     try {
       String[][] rows = ROWS.readValue(bytes, 0, length);
-      return rows.length == 0 ? new String[0] : rows[0];
-    } catch (IOException e) {
-      String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-      if (columns == null) {
-        report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header row cannot be read as CSV: "
-            + message);
-      } else {
-        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "the row cannot be read as"
-            + " CSV: " + message));
-        report.rejected(1);
+      if (rows.length <= 1) {
+        return rows.length == 0 ? new String[0] : rows[0];
       }
-      return null;
+      message = "it holds a line break (a bare CR, or one inside quotes); a claims CSV row is one line";
+    } catch (IOException | RuntimeException e) {
+      message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : "it is not CSV";
     }
+    if (columns == null) {
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header row cannot be read as CSV: "
+          + message);
+    } else {
+      unreadableRow(lineNumber, "the row cannot be read as CSV: " + message);
+    }
+    return null;
+  }
+
+  /**
+   * A row that cannot be read may have been a line of the claim before it or of the one after it: both are
+   * rejected with it, so that no claim is used half-read.
+   */
+  private void unreadableRow(long lineNumber, String message) {
+    Problem problem = Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, message
+        + "; the claims on either side of it are rejected with it");
+    if (pending != null) {
+      pending.fileLines++;
+      if (pending.problems.size() < MAX_PROBLEMS_PER_CLAIM) {
+        pending.problems.add(problem);
+      }
+    } else {
+      report.claimProblem(problem);
+      report.rejected(1);
+    }
+    poisonNext = problem;
   }
 
   /**
@@ -191,9 +214,16 @@ final class ClaimsCsv {
     }
     if (pending == null) {
       pending = new Pending(claimId, lineNumber);
+      if (poisonNext != null) {
+        pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "claim " + claimId
+            + " follows an unreadable row (" + poisonNext.location() + ") that may have been one of its lines"));
+        poisonNext = null;
+      }
+    } else if (poisonNext != null) {
+      poisonNext = null; // the unreadable row sat inside this claim, which already carries it
     }
     pending.fileLines++;
-    if (cells.length != columns.size()) {
+    if (cells.length != columns.size() && pending.problems.size() < MAX_PROBLEMS_PER_CLAIM) {
       pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "the row has " + cells.length
           + " values; the header names " + columns.size() + " columns"));
     }
@@ -203,7 +233,7 @@ final class ClaimsCsv {
         continue;
       }
       String first = pending.claimLevel.putIfAbsent(column, value);
-      if (first != null && !first.equals(value)) {
+      if (first != null && !first.equals(value) && pending.problems.size() < MAX_PROBLEMS_PER_CLAIM) {
         // the beneficiary's id, birth date and sex are not repeated back: answers and stored problems stay free of them
         String values = BENEFICIARY_COLUMNS.contains(column) ? "another value than on an earlier row"
             : "'" + value + "' here and '" + first + "' on an earlier row";

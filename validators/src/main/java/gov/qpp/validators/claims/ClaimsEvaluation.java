@@ -44,6 +44,7 @@ final class ClaimsEvaluation {
   private final int[] alwaysCandidates;
   private final Set<String> qualityDataCodes = new HashSet<>();
   private final long maxInstances;
+  private final long maxBeneficiaries;
 
   private final Map<Clinician, Integer> clinicianIndex = new HashMap<>();
   private String lastTin;
@@ -68,6 +69,11 @@ final class ClaimsEvaluation {
   private final int[] found;
 
   ClaimsEvaluation(CatalogYear catalog, long maxInstances) {
+    this(catalog, maxInstances, MAX_BENEFICIARIES);
+  }
+
+  ClaimsEvaluation(CatalogYear catalog, long maxInstances, long maxBeneficiaries) {
+    this.maxBeneficiaries = Math.min(maxBeneficiaries, MAX_BENEFICIARIES);
     this.year = catalog.year();
     this.yearStart = LocalDate.of(year, 1, 1);
     this.maxInstances = maxInstances;
@@ -135,12 +141,15 @@ final class ClaimsEvaluation {
   }
 
   /**
-   * False when a limit is reached (instances, clinicians or beneficiaries): the caller refuses the file rather than
-   * run out of memory. Claims must be of the evaluation's year.
+   * Null, or which limit was reached (instances, clinicians or beneficiaries): the caller refuses the file rather
+   * than run out of memory. Claims must be of the evaluation's year.
    */
-  boolean add(Claim claim) {
-    if (clinicians.size() + 2 > MAX_CLINICIANS || beneficiaryIndex.size() + 1 > MAX_BENEFICIARIES) {
-      return false;
+  String add(Claim claim) {
+    if (clinicians.size() + 2 > MAX_CLINICIANS) {
+      return "more than " + MAX_CLINICIANS + " clinicians and groups";
+    }
+    if (beneficiaryIndex.size() + 1 > maxBeneficiaries) {
+      return "more than " + maxBeneficiaries + " beneficiaries";
     }
     int beneficiary = beneficiaryIndex.computeIfAbsent(claim.beneficiaryId(), id -> beneficiaryIndex.size());
     // files extracted per clinician have runs of the same one: those skip the map lookups
@@ -158,7 +167,7 @@ final class ClaimsEvaluation {
 
     int candidates = candidates(claim);
     if (candidates == 0) {
-      return true;
+      return null;
     }
     double age = age(claim.birthDate(), claim.fromDate());
     int day = (int) ChronoUnit.DAYS.between(yearStart, claim.fromDate());
@@ -173,7 +182,8 @@ final class ClaimsEvaluation {
         fold(individual, rate, measure, stratum, beneficiary, day, claim, marker);
       }
     }
-    return instances.size() <= maxInstances;
+    return instances.size() <= maxInstances ? null
+        : "more than " + maxInstances + " eligible instances (patients or visits per measure)";
   }
 
   /** The measures one of whose procedure codes is on the claim, as indexes in {@code found[0..n)}. */
@@ -303,7 +313,7 @@ final class ClaimsEvaluation {
   /** With {@code onlyReported} false, every measure with an eligible instance, reported or not. */
   Map<Clinician, Map<String, List<MeasureCounts>>> results(boolean onlyReported) {
     int markers = Marker.values().length;
-    long[][] counts = new long[clinicians.size() * rates.size()][];
+    Map<Integer, long[]> counts = new HashMap<>(); // sparse: most clinicians report a few of the year's rates
     InstanceTable groups = new InstanceTable();
     instances.forEach((key, i) -> {
       int clinician = InstanceTable.clinicianOf(key);
@@ -324,7 +334,7 @@ final class ClaimsEvaluation {
         List<MeasureCounts> strata = new ArrayList<>();
         boolean reported = false;
         for (ClaimsMeasure.Stratum stratum : measure.strata) {
-          long[] tally = counts[c * rates.size() + stratum.rate];
+          long[] tally = counts.get(c * rates.size() + stratum.rate);
           MeasureCounts rate = tally == null ? new MeasureCounts(stratum.name, 0, 0, 0, 0, 0)
               : new MeasureCounts(stratum.name, tally[Marker.PERFORMANCE_MET.ordinal()],
                   tally[Marker.PERFORMANCE_NOT_MET.ordinal()], tally[Marker.EXCLUSION.ordinal()],
@@ -342,11 +352,8 @@ final class ClaimsEvaluation {
     return results;
   }
 
-  private static long[] tally(long[][] counts, int cell) {
-    if (counts[cell] == null) {
-      counts[cell] = new long[Marker.values().length + 1];
-    }
-    return counts[cell];
+  private static long[] tally(Map<Integer, long[]> counts, int cell) {
+    return counts.computeIfAbsent(cell, c -> new long[Marker.values().length + 1]);
   }
 
   /** Each clinician's and group's volume; a group's beneficiaries are its clinicians' without repeats. */

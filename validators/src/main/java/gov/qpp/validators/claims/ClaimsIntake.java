@@ -36,12 +36,20 @@ import java.util.Optional;
 public final class ClaimsIntake {
 
   /** The named limits of one upload. */
-  public record Limits(int maxRejectedLinePercent, long maxClaims, long maxInstances) {
+  public record Limits(int maxRejectedLinePercent, long maxClaims, long maxInstances, long maxBeneficiaries) {
     /**
      * 10 % rejected lines: beyond that the file is more likely wrong as a whole (a shifted column, another date
-     * format) than in a few claims. 5 million claims and 4 million instance states fit a 512 MB heap.
+     * format) than in a few claims. Measured standalone at -Xmx512m (docs/benchmarks.md): 1 million claims of
+     * distinct beneficiaries fit, 2 million did not; the gateway shares its heap, so one upload is held to 1 million
+     * claims, 1 million beneficiaries and 4 million instance states (about 150 MB at most).
      */
-    public static final Limits DEFAULT = new Limits(10, 5_000_000, 4_000_000);
+    public static final Limits DEFAULT = new Limits(10, 1_000_000, 4_000_000, 1_000_000);
+
+    public Limits(int maxRejectedLinePercent, long maxClaims, long maxInstances) {
+      this(maxRejectedLinePercent, maxClaims, maxInstances, DEFAULT_BENEFICIARIES);
+    }
+
+    private static final long DEFAULT_BENEFICIARIES = 1_000_000;
   }
 
   private final MeasureCatalog catalog;
@@ -85,7 +93,7 @@ public final class ClaimsIntake {
     }
     ClaimsEvaluation evaluation = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances());
     for (Claim claim : claims) {
-      if (claim.fromDate().getYear() == year && !evaluation.add(claim)) {
+      if (claim.fromDate().getYear() == year && evaluation.add(claim) != null) {
         break;
       }
     }
@@ -129,7 +137,8 @@ public final class ClaimsIntake {
     boolean startYear(int year, String where) {
       Optional<CatalogYear> catalogYear = catalog.year(year);
       if (catalogYear.isPresent()) {
-        ClaimsEvaluation candidate = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances());
+        ClaimsEvaluation candidate = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances(),
+            limits.maxBeneficiaries());
         if (candidate.claimsMeasureCount() > 0) {
           evaluation = candidate;
           return true;
@@ -168,8 +177,9 @@ public final class ClaimsIntake {
         report.skipped(fileLines);
         return;
       }
-      if (!evaluation.add(claim)) {
-        tooLarge("more than " + limits.maxInstances() + " eligible instances (patients or visits per measure)");
+      String limit = evaluation.add(claim);
+      if (limit != null) {
+        tooLarge(limit);
       }
       report.used(fileLines);
     }

@@ -24,6 +24,8 @@ final class ClaimsJsonLines {
 
   /** A claim of 99 lines with every field filled is about 20 KB; a line past this is refused unread. */
   static final int MAX_LINE_BYTES = 1 << 20;
+  /** Unknown field names reported per file (each once); past this, unknown fields are ignored unreported. */
+  static final int MAX_UNKNOWN_FIELDS_REPORTED = 100;
   private static final JsonFactory FACTORY = GuardedJson.factory(6, 1_000, 30);
   private static final Set<String> CLAIM_FIELDS = Set.of("claimId", "tin", "npi", "bene", "fromDate", "thruDate",
       "dx", "lines");
@@ -70,12 +72,14 @@ final class ClaimsJsonLines {
       if (parser.nextToken() != null) {
         throw new JsonParseException(parser, "the line goes on after its claim object ends");
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       String where = "line " + lineNumber;
       if (e instanceof JsonProcessingException located && located.getLocation() != null) {
         where += ", column " + located.getLocation().getColumnNr();
       }
-      report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, where, GuardedJson.problemFor(e).message()));
+      String message = e instanceof IOException io ? GuardedJson.problemFor(io).message()
+          : "the line cannot be read as a claim";
+      report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, where, message));
       report.rejected(1);
       return;
     }
@@ -197,11 +201,9 @@ final class ClaimsJsonLines {
     if (token == JsonToken.VALUE_NULL) {
       return null;
     }
-    if (token == JsonToken.VALUE_NUMBER_INT) {
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      // the text as sent: expanding 1e300000000 to a decimal would take the heap (ClaimChecks judges the text)
       return parser.getText();
-    }
-    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getDecimalValue().toPlainString();
     }
     if (token == JsonToken.VALUE_STRING) {
       return parser.getText().trim();
@@ -239,7 +241,7 @@ final class ClaimsJsonLines {
   private void unknown(JsonParser parser, Set<String> known, String prefix, String name, long at,
       List<Problem> problems) throws IOException {
     parser.skipChildren();
-    if (unknownReported.add(prefix + name)) {
+    if (unknownReported.size() < MAX_UNKNOWN_FIELDS_REPORTED && unknownReported.add(prefix + name)) {
       problems.add(Problem.of(ProblemCode.CLAIM_UNKNOWN_FIELD, "line " + at + ": " + prefix + name,
           "'" + name + "' is not a field of the claims format and is ignored (reported once per file); the"
               + " fields are " + known));
