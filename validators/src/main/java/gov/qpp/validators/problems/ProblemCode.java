@@ -90,6 +90,7 @@ public enum ProblemCode {
   QRDA1_NOT_QRDA1(Severity.ERROR, "The XML is not a QRDA Category I document (ClinicalDocument with the QRDA I templateId)."),
   QRDA1_PROGRAM(Severity.ERROR, "The document names no program, or one that is not a MIPS program (hospital programs go to HQR)."),
   QRDA1_PERFORMER_MISSING(Severity.ERROR, "No documentationOf/serviceEvent/performer names the clinician (NPI) and the TIN the data is attributed to."),
+  QRDA1_CCN_FORMAT(Severity.ERROR, "The custodian's CMS Certification Number is not 6 characters (a 2-digit state code and 4 more)."),
   QRDA1_PATIENT_ID_MISSING(Severity.ERROR, "recordTarget/patientRole has no patient id (MBI, HICN or the EHR's own)."),
   QRDA1_BIRTH_TIME(Severity.ERROR, "The patient's birthTime is missing or not a date."),
   QRDA1_SEX_UNKNOWN(Severity.WARNING, "The patient's administrativeGenderCode is missing or not a known code; sex-specific measures will not count the patient."),

@@ -48,6 +48,7 @@ final class Qrda1Checks {
     }
     String program = program(name, document, problems);
     String[] clinician = performer(name, document, problems);
+    ccn(name, document, problems);
     String patientId = patientId(name, document, problems);
     LocalDate birth = birth(name, document, problems);
     String sex = sex(name, document, problems);
@@ -105,6 +106,16 @@ final class Qrda1Checks {
         + " documentationOf/serviceEvent/performer/assignedEntity: id root " + Qrda1Reader.NPI_ROOT + " (NPI) and"
         + " representedOrganization/id root " + Qrda1Reader.TIN_ROOT + " (TIN)");
     return new String[2];
+  }
+
+  /** A CMS Certification Number, when the custodian gives one: 6 characters, the first two a state code (digits). */
+  private static void ccn(String name, Qrda1Document document, Problems problems) {
+    Qrda1Document.Located ccn = document.ccn();
+    if (ccn != null && (ccn.value() == null || !ccn.value().matches("\\d{2}[0-9A-Z]{4}"))) {
+      problems.add(ProblemCode.QRDA1_CCN_FORMAT, name + ": line " + ccn.line() + ": representedCustodianOrganization/id",
+          "the CCN (root " + Qrda1Reader.CCN_ROOT + ") is 6 characters: a 2-digit state code and 4 more, not '"
+              + ccn.value() + "'");
+    }
   }
 
   private static String patientId(String name, Qrda1Document document, Problems problems) {

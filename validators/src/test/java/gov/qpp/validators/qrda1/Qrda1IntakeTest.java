@@ -205,6 +205,17 @@ class Qrda1IntakeTest {
   }
 
   @Test
+  void aCcnWhenGivenHasItsShape() {
+    String custodian = "<custodian><assignedCustodian><representedCustodianOrganization>"
+        + "<id root=\"2.16.840.1.113883.4.336\" extension=\"%s\"/></representedCustodianOrganization>"
+        + "</assignedCustodian></custodian><informationRecipient>";
+    String good = valid("1EG4TE5MK73").replace("<informationRecipient>", custodian.formatted("800890"));
+    assertEquals(List.of(), codes(intake().document(good.getBytes(StandardCharsets.UTF_8))));
+    String bad = valid("1EG4TE5MK73").replace("<informationRecipient>", custodian.formatted("8008"));
+    assertEquals(List.of("QRDA1_CCN_FORMAT"), codes(intake().document(bad.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void aDocumentWithADoctypeIsRejectedUnread() {
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
         + "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">&e;</ClinicalDocument>";
