@@ -105,7 +105,7 @@ public final class ClaimsIntake {
    */
   public ClaimsOutcome intake(ClaimsFormat format, InputStream in, Integer requestedYear) throws IOException {
     ClaimsReport report = new ClaimsReport();
-    Run run = new Run(report);
+    Run run = new Run(report, requestedYear == null);
     if (requestedYear != null && !run.startYear(requestedYear, "year")) {
       return run.outcome();
     }
@@ -128,10 +128,13 @@ public final class ClaimsIntake {
     final ClaimsReport report;
     final SeenClaims seen = new SeenClaims();
     final CodePool codes = new CodePool();
+    final boolean yearInferred;
     ClaimsEvaluation evaluation;
+    long yearFromLine;
 
-    Run(ClaimsReport report) {
+    Run(ClaimsReport report, boolean yearInferred) {
       this.report = report;
+      this.yearInferred = yearInferred;
     }
 
     boolean startYear(int year, String where) {
@@ -167,8 +170,11 @@ public final class ClaimsIntake {
       if (seen.size() > limits.maxClaims()) {
         tooLarge("more than " + limits.maxClaims() + " claims");
       }
-      if (evaluation == null && !startYear(claim.fromDate().getYear(), "line " + claim.firstLine())) {
-        throw new StopReading();
+      if (evaluation == null) {
+        yearFromLine = claim.firstLine();
+        if (!startYear(claim.fromDate().getYear(), "line " + claim.firstLine())) {
+          throw new StopReading();
+        }
       }
       if (claim.fromDate().getYear() != evaluation.year()) {
         report.claimProblem(Problem.of(ProblemCode.CLAIM_OUTSIDE_YEAR, "line " + claim.firstLine() + ": "
@@ -196,6 +202,12 @@ public final class ClaimsIntake {
         report.fileProblem(ProblemCode.CLAIMS_NONE_USABLE, "$", "none of the " + report.claims().read()
             + " claims read could be used (" + report.claims().rejected() + " rejected, " + report.claims().skipped()
             + " outside the performance year)");
+      } else if (!report.fileRefused() && yearInferred && report.claims().skipped() > report.claims().used()) {
+        // one stray claim at the top must not decide the year for all the others
+        report.fileProblem(ProblemCode.CLAIMS_YEAR_UNCLEAR, "line " + yearFromLine, "the performance year "
+            + evaluation.year() + " was taken from the first usable claim, but " + report.claims().skipped()
+            + " claims fall outside it and only " + report.claims().used() + " inside; send ?year= to say which"
+            + " year the file reports");
       } else if (!report.fileRefused() && lines.rejected() * 100 > (long) limits.maxRejectedLinePercent()
           * lines.read()) {
         report.fileProblem(ProblemCode.CLAIMS_TOO_MANY_REJECTED, "$", lines.rejected() + " of " + lines.read()

@@ -110,6 +110,7 @@ public enum ProblemCode {
   CLAIMS_YEAR_NOT_SUPPORTED(Severity.ERROR, "The performance year has no claims measure specifications in the catalog."),
   CLAIMS_NONE_USABLE(Severity.ERROR, "No claim in the file could be used; nothing was stored."),
   CLAIMS_TOO_MANY_REJECTED(Severity.ERROR, "More of the file's lines were rejected than the gateway accepts; nothing was stored."),
+  CLAIMS_YEAR_UNCLEAR(Severity.ERROR, "No year was given and most claims fall outside the year of the first one; send ?year=."),
   CLAIMS_TOO_LARGE(Severity.ERROR, "The file has more claims or eligible instances than one upload may; split it by TIN."),
   CLAIMS_SET_NOT_VALID(Severity.WARNING, "A measurement set computed from the claims failed validation and was not stored."),
   CLAIM_SYNTAX(Severity.ERROR, "A line is not one well-formed claim (JSON object or CSV row), or is too long; that claim is rejected."),

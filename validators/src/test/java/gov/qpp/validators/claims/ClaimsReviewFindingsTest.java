@@ -72,6 +72,20 @@ class ClaimsReviewFindingsTest {
   }
 
   @Test
+  void oneStrayClaimDoesNotDecideTheYearOfTheFile() throws Exception {
+    String stray = good("Y0").replace("2025-02-01", "2024-12-30");
+    String file = stray + good("Y1") + good("Y2");
+    ClaimsOutcome inferred = new ClaimsIntake(TestCatalog.get(), ClaimsIntake.Limits.DEFAULT).intake(
+        ClaimsFormat.JSON_LINES, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), null);
+    assertFalse(inferred.accepted());
+    assertTrue(inferred.report().problems().stream().anyMatch(p -> p.code().name().equals("CLAIMS_YEAR_UNCLEAR")
+        && p.location().equals("line 1")), inferred.report().problems().toString());
+    ClaimsOutcome named = run(ClaimsFormat.JSON_LINES, file); // ?year=2025: the stray claim is skipped
+    assertTrue(named.accepted());
+    assertEquals(List.of(2L, 1L), List.of(named.report().claims().used(), named.report().claims().skipped()));
+  }
+
+  @Test
   void aCrlfLineOfExactlyTheLimitIsALine() throws Exception {
     List<String> lines = new ArrayList<>();
     BoundedLines.Consumer consumer = new BoundedLines.Consumer() {
