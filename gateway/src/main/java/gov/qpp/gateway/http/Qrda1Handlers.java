@@ -4,6 +4,7 @@ import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.storage.Qrda1Store;
 import gov.qpp.validators.claims.ClaimsIntake;
 import gov.qpp.validators.claims.MeasureCounts;
+import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.qrda1.Qrda1Intake;
 import gov.qpp.validators.qrda1.Qrda1Outcome;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,8 @@ public final class Qrda1Handlers {
   private static final Logger LOG = LoggerFactory.getLogger(Qrda1Handlers.class);
   /** Read this far into an XML body to find the QRDA I templateId among the root's first children. */
   static final int SNIFF_BYTES = 8192;
+  private static final java.util.Set<String> ZIP_TYPES = java.util.Set.of("application/zip",
+      "application/x-zip-compressed");
 
   private final Qrda1Intake intake;
   private final ClaimsIntake claims;
@@ -50,14 +52,17 @@ public final class Qrda1Handlers {
   }
 
   public static boolean isZip(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    return type != null && List.of("application/zip", "application/x-zip-compressed")
-        .contains(type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT));
+    return isZipType(ctx.request().getHeader("Content-Type"));
+  }
+
+  /** A Content-Type naming a zip archive. */
+  public static boolean isZipType(String contentType) {
+    return ZIP_TYPES.contains(String.valueOf(Format.mediaType(contentType)));
   }
 
   /** An XML body whose root carries the QRDA I framework templateId. */
   public static boolean isQrda1Document(RoutingContext ctx) {
-    return SubmissionHandlers.format(ctx) == gov.qpp.validators.intake.Format.QRDA3
+    return SubmissionHandlers.format(ctx) == Format.QRDA3
         && Qrda1Intake.isQrda1(ChunkedBody.of(ctx).peek(SNIFF_BYTES));
   }
 

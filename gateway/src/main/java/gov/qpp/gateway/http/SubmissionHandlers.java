@@ -49,8 +49,7 @@ public final class SubmissionHandlers {
   public final SecurityPolicyHandler requireKnownFormat = ContentTypeCheck.require(
       contentType -> Format.forContentType(contentType).isPresent()
           || gov.qpp.validators.claims.ClaimsFormat.forContentType(contentType).isPresent()
-          || contentType != null && List.of("application/zip", "application/x-zip-compressed").contains(
-              contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT)),
+          || Qrda1Handlers.isZipType(contentType),
       "one of " + Format.acceptedMediaTypes() + ", application/x-ndjson (claims), text/csv (claims),"
           + " application/zip (QRDA I documents)");
 

@@ -1,6 +1,6 @@
 package gov.qpp.validators.claims;
 
-import java.util.Locale;
+import gov.qpp.validators.intake.Format;
 import java.util.Optional;
 
 /** The two claims file formats, by media type. */
@@ -25,7 +25,7 @@ public enum ClaimsFormat {
     if (contentType == null) {
       return Optional.empty();
     }
-    return switch (contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)) {
+    return switch (Format.mediaType(contentType)) {
       case "application/x-ndjson", "application/jsonl", "application/jsonlines" -> Optional.of(JSON_LINES);
       case "text/csv" -> Optional.of(CSV);
       default -> Optional.empty();

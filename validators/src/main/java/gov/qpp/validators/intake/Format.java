@@ -44,12 +44,17 @@ public enum Format {
     return Optional.empty();
   }
 
+  /** The media type of a Content-Type (or Accept entry): lower case, parameters such as charset dropped; null for null. */
+  public static String mediaType(String contentType) {
+    return contentType == null ? null : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+  }
+
   /** The format of a Content-Type header value (parameters such as charset ignored). */
   public static Optional<Format> forContentType(String contentType) {
     if (contentType == null) {
       return Optional.empty();
     }
-    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String mediaType = mediaType(contentType);
     for (Format format : values()) {
       if (format.mediaTypes.contains(mediaType)) {
         return Optional.of(format);
