@@ -36,25 +36,12 @@ public final class ApiRouter {
     // Claims files (JSON Lines, CSV) and zips of QRDA I documents take the same routes, spooled to disk under
     // their own limits; a QRDA I document is told from QRDA III by its templateId once its body is read.
     router.post("/api/submissions/validate").handler(auth).handler(submissions.requireKnownFormat)
-        .handler(limiter.admit).handler(claims.admitOr(body)).handler(ctx -> {
-          if (ClaimsHandlers.isClaims(ctx)) {
-            claims.handlers().validateOnly(ctx);
-          } else if (Qrda1Handlers.isZip(ctx) || Qrda1Handlers.isQrda1Document(ctx)) {
-            claims.qrda1().validateOnly(ctx);
-          } else {
-            submissions.validateOnly(ctx);
-          }
-        });
+        .handler(limiter.admit).handler(claims.admitOr(body)).handler(claims.byBody(
+            ctx -> claims.handlers().validateOnly(ctx), ctx -> claims.qrda1().validateOnly(ctx),
+            submissions::validateOnly));
     router.post("/api/submissions").handler(auth).handler(submissions.requireKnownFormat).handler(limiter.admit)
-        .handler(claims.admitOr(body)).handler(ctx -> {
-          if (ClaimsHandlers.isClaims(ctx)) {
-            claims.handlers().submit(ctx);
-          } else if (Qrda1Handlers.isZip(ctx) || Qrda1Handlers.isQrda1Document(ctx)) {
-            claims.qrda1().submit(ctx);
-          } else {
-            submissions.submit(ctx);
-          }
-        });
+        .handler(claims.admitOr(body)).handler(claims.byBody(ctx -> claims.handlers().submit(ctx),
+            ctx -> claims.qrda1().submit(ctx), submissions::submit));
     router.post("/api/convert").handler(auth).handler(limiter.admit).handler(multipart).handler(convert::handle);
     router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
     router.get("/api/scores").handler(auth).handler(reads::scores);
@@ -119,6 +106,20 @@ public final class ApiRouter {
         }
         UploadPlace.take(ctx, limiter);
         upload.handle(ctx);
+      };
+    }
+
+    /** The handler for what the body is: a claims file, QRDA I (a zip, or XML with its templateId), or any other. */
+    static Handler<RoutingContext> byBody(Handler<RoutingContext> claimsFile, Handler<RoutingContext> qrda1,
+        Handler<RoutingContext> other) {
+      return ctx -> {
+        if (ClaimsHandlers.isClaims(ctx)) {
+          claimsFile.handle(ctx);
+        } else if (Qrda1Handlers.isZip(ctx) || Qrda1Handlers.isQrda1Document(ctx)) {
+          qrda1.handle(ctx);
+        } else {
+          other.handle(ctx);
+        }
       };
     }
   }
