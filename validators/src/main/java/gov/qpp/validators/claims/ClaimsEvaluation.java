@@ -39,7 +39,6 @@ final class ClaimsEvaluation {
   private final LocalDate yearStart;
   private final List<ClaimsMeasure> measures = new ArrayList<>();
   private final List<ClaimsOutcome.NotComputed> notComputed = new ArrayList<>();
-  private final List<ClaimsMeasure.Stratum> rates = new ArrayList<>();
   private final Map<String, int[]> measuresByProcedure = new HashMap<>();
   private final int[] alwaysCandidates;
   private final Set<String> qualityDataCodes = new HashSet<>();
@@ -64,6 +63,7 @@ final class ClaimsEvaluation {
   private final InstanceTable instances = new InstanceTable();
   /** For each clinician index, the index of its TIN's group. */
   private int[] groupOf = new int[64];
+  /** The measure of each rate, by the rate's number ({@code Stratum.rate}). */
   private final List<ClaimsMeasure> rateMeasures = new ArrayList<>();
   private final boolean[] candidate;
   private final int[] found;
@@ -100,8 +100,7 @@ final class ClaimsEvaluation {
       int index = measures.size();
       measures.add(claimsMeasure);
       for (ClaimsMeasure.Stratum stratum : claimsMeasure.strata) {
-        stratum.rate = rates.size();
-        rates.add(stratum);
+        stratum.rate = rateMeasures.size();
         rateMeasures.add(claimsMeasure);
       }
       if (claimsMeasure.anyClaimCandidate) {
@@ -114,8 +113,9 @@ final class ClaimsEvaluation {
     this.alwaysCandidates = always.stream().mapToInt(Integer::intValue).toArray();
     this.candidate = new boolean[measures.size()];
     this.found = new int[measures.size()];
-    if (rates.size() > MAX_RATES) {
-      throw new IllegalStateException(year + " has " + rates.size() + " claims rates; instance keys hold " + MAX_RATES);
+    if (rateMeasures.size() > MAX_RATES) {
+      throw new IllegalStateException(year + " has " + rateMeasures.size() + " claims rates; instance keys hold "
+          + MAX_RATES);
     }
   }
 
@@ -319,12 +319,12 @@ final class ClaimsEvaluation {
       int clinician = InstanceTable.clinicianOf(key);
       int rate = InstanceTable.rateOf(key);
       ClaimsMeasure measure = rateMeasures.get(rate);
-      instances.count(i, tally(counts, clinician * rates.size() + rate),
+      instances.count(i, tally(counts, clinician * rateMeasures.size() + rate),
           measure.kind == MeasureClass.INTERSECTING_DIAGNOSIS);
       groups.merge(groups.instance(InstanceTable.withClinician(key, groupOf[clinician])), instances, i,
           measure.kind, measure.rank);
     });
-    groups.forEach((key, g) -> groups.count(g, tally(counts, InstanceTable.clinicianOf(key) * rates.size()
+    groups.forEach((key, g) -> groups.count(g, tally(counts, InstanceTable.clinicianOf(key) * rateMeasures.size()
         + InstanceTable.rateOf(key)), rateMeasures.get(InstanceTable.rateOf(key)).kind
         == MeasureClass.INTERSECTING_DIAGNOSIS));
     Map<Clinician, Map<String, List<MeasureCounts>>> results = new LinkedHashMap<>();
@@ -334,7 +334,7 @@ final class ClaimsEvaluation {
         List<MeasureCounts> strata = new ArrayList<>();
         boolean reported = false;
         for (ClaimsMeasure.Stratum stratum : measure.strata) {
-          long[] tally = counts.get(c * rates.size() + stratum.rate);
+          long[] tally = counts.get(c * rateMeasures.size() + stratum.rate);
           MeasureCounts rate = tally == null ? new MeasureCounts(stratum.name, 0, 0, 0, 0, 0)
               : new MeasureCounts(stratum.name, tally[Marker.PERFORMANCE_MET.ordinal()],
                   tally[Marker.PERFORMANCE_NOT_MET.ordinal()], tally[Marker.EXCLUSION.ordinal()],

@@ -67,29 +67,23 @@ public final class ClaimsIntake {
     }
   }
 
-  /** Which claims measures a year computes, and why the others are not. */
-  public record YearMeasures(List<String> computed, List<ClaimsOutcome.NotComputed> notComputed) {
-  }
-
-  public YearMeasures measures(int year) {
-    Optional<CatalogYear> catalogYear = catalog.year(year);
-    if (catalogYear.isEmpty()) {
-      return new YearMeasures(List.of(), List.of());
-    }
-    ClaimsEvaluation evaluation = new ClaimsEvaluation(catalogYear.get(), 0);
-    return new YearMeasures(evaluation.computedMeasureIds(), evaluation.notComputed());
+  /**
+   * What {@link #evaluate} came to: the counts per clinician and group, which of the year's claims measures are
+   * computed, and why the others are not.
+   */
+  public record Evaluated(Map<Clinician, Map<String, List<MeasureCounts>>> results, List<String> computed,
+      List<ClaimsOutcome.NotComputed> notComputed) {
   }
 
   /**
    * Evaluates claims built by another intake (QRDA I encounters turned into claims) with the same logic, outside
    * any file: the counts per clinician and group of every measure with an eligible instance (reported or not),
-   * for the claims of {@code year} only.
-   * Empty when the year has no claims specifications.
+   * for the claims of {@code year} only. Empty when the catalog has no such year.
    */
-  public Map<Clinician, Map<String, List<MeasureCounts>>> evaluate(int year, Iterable<Claim> claims) {
+  public Evaluated evaluate(int year, Iterable<Claim> claims) {
     Optional<CatalogYear> catalogYear = catalog.year(year);
     if (catalogYear.isEmpty()) {
-      return Map.of();
+      return new Evaluated(Map.of(), List.of(), List.of());
     }
     ClaimsEvaluation evaluation = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances());
     for (Claim claim : claims) {
@@ -97,7 +91,7 @@ public final class ClaimsIntake {
         break;
       }
     }
-    return evaluation.results(false);
+    return new Evaluated(evaluation.results(false), evaluation.computedMeasureIds(), evaluation.notComputed());
   }
 
   /**

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,16 +50,6 @@ enum MeasureClass {
           + name);
     }
     return Optional.of(new Assignment(null, reason.textValue()));
-  }
-
-  /** Every class name the data uses, with what it means, for the docs. */
-  static Map<String, String> descriptions() {
-    Map<String, String> all = new HashMap<>();
-    for (String group : new String[] {"computed", "notComputed"}) {
-      Iterator<Map.Entry<String, JsonNode>> fields = DATA.path(group).fields();
-      fields.forEachRemaining(field -> all.put(field.getKey(), field.getValue().textValue()));
-    }
-    return all;
   }
 
   private static JsonNode load() {

@@ -53,7 +53,6 @@ public final class Qrda1Results {
     List<MeasureResult> computed = new ArrayList<>();
     Map<String, String> notComputed = new TreeMap<>();
     for (var year : byYear.entrySet()) {
-      ClaimsIntake.YearMeasures measures = claims.measures(year.getKey());
       Map<Clinician, Set<String>> referenced = new HashMap<>();
       List<Claim> asClaims = new ArrayList<>();
       for (Qrda1Patient patient : year.getValue()) {
@@ -62,13 +61,16 @@ public final class Qrda1Results {
         referenced.computeIfAbsent(new Clinician(patient.tin(), null), c -> new TreeSet<>())
             .addAll(patient.measureIds());
         asClaims.addAll(claims(patient));
+      }
+      ClaimsIntake.Evaluated evaluated = claims.evaluate(year.getKey(), asClaims);
+      for (Qrda1Patient patient : year.getValue()) {
         for (String measure : patient.measureIds()) {
-          if (!measures.computed().contains(measure)) {
-            notComputed.put(measure, reason(measure, year.getKey(), measures));
+          if (!evaluated.computed().contains(measure)) {
+            notComputed.put(measure, reason(measure, year.getKey(), evaluated.notComputed()));
           }
         }
       }
-      for (var clinician : claims.evaluate(year.getKey(), asClaims).entrySet()) {
+      for (var clinician : evaluated.results().entrySet()) {
         Set<String> wanted = referenced.getOrDefault(clinician.getKey(), Set.of());
         clinician.getValue().forEach((measure, strata) -> {
           if (wanted.contains(measure)) {
@@ -80,8 +82,8 @@ public final class Qrda1Results {
     return new Results(computed, notComputed);
   }
 
-  private static String reason(String measure, int year, ClaimsIntake.YearMeasures measures) {
-    for (ClaimsOutcome.NotComputed not : measures.notComputed()) {
+  private static String reason(String measure, int year, List<ClaimsOutcome.NotComputed> notComputed) {
+    for (ClaimsOutcome.NotComputed not : notComputed) {
       if (not.measureId().equals(measure)) {
         return not.reason();
       }
