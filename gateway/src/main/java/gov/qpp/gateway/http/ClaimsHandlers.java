@@ -118,10 +118,9 @@ public final class ClaimsHandlers {
     return workers.executeBlocking(() -> {
       List<SubmissionStore.NewSubmission> items = new ArrayList<>();
       for (ClaimsOutcome.Derived derived : outcome.validSubmissions()) {
-        JsonObject normalised = new JsonObject(QppJsonWriter.submission(derived.submission()).toString());
+        String json = QppJsonWriter.submission(derived.submission()).toString(); // written once: stored and parsed
         items.add(new SubmissionStore.NewSubmission(submitter, format.id(), contentType,
-            normalised.encode().getBytes(StandardCharsets.UTF_8), derived.submission(), normalised,
-            derived.problems()));
+            json.getBytes(StandardCharsets.UTF_8), derived.submission(), new JsonObject(json), derived.problems()));
       }
       return items;
     }, false).compose(items -> {
