@@ -17,7 +17,19 @@ public final class AchievementPoints {
   }
 
   public static Result score(Benchmark benchmark, double rate, boolean inverse) {
-    double[] bounds = benchmark.decileLowerBounds(); // bounds[k - 2] is decile k's lower bound, k = 2..10
+    return score(benchmark.decileLowerBounds(), decileOneStart(benchmark, inverse), rate, inverse);
+  }
+
+  /**
+   * The same scale from explicit bounds, for benchmarks whose arrays read differently (cost measures).
+   *
+   * @param bounds bounds[k - 2] is decile k's lower bound, k = 2..10, descending when inverse
+   * @param decileOneStart where decile 1's fraction starts counting (its points are 1 at and beyond it)
+   */
+  public static Result score(double[] bounds, double decileOneStart, double rate, boolean inverse) {
+    if (bounds.length != 9) {
+      throw new IllegalArgumentException("expected the 9 lower bounds of deciles 2..10, got " + bounds.length);
+    }
     int decile = 1;
     for (int k = 10; k >= 2; k--) {
       double bound = bounds[k - 2];
@@ -29,7 +41,7 @@ public final class AchievementPoints {
     if (decile == 10) {
       return new Result(10, 10.0, bounds[8], null);
     }
-    double lower = decile == 1 ? decileOneStart(benchmark, inverse) : bounds[decile - 2];
+    double lower = decile == 1 ? decileOneStart : bounds[decile - 2];
     double next = bounds[decile - 1];
     double span = inverse ? lower - next : next - lower;
     double progress = inverse ? lower - rate : rate - lower;
