@@ -27,7 +27,12 @@ public final class QualityScorer {
   private QualityScorer() {
   }
 
-  /** The score tree rooted at {@code total}. */
+  /** What the gateway knows of the entity beyond its sets: practice size, and last year's achievement. */
+  public record Context(boolean smallPractice, Double priorAchievementPercent) {
+    public static final Context NONE = new Context(false, null);
+  }
+
+  /** The score tree of one submission's quality sets alone, rooted at {@code total}. */
   public static ScoreNode score(Submission submission, CatalogYear catalog) {
     Optional<QualityYearRules> found = QualityYearRules.forYear(submission.performanceYear());
     if (found.isEmpty()) {
@@ -36,32 +41,81 @@ public final class QualityScorer {
               + " yet; the submission is stored and will be scored when they are added"));
     }
     QualityYearRules rules = found.get();
-    List<ScoreNode> sets = new ArrayList<>();
-    for (MeasurementSet set : submission.measurementSets()) {
-      if (set.category() == Category.QUALITY) {
-        sets.add(scoreSet(set, catalog, rules));
-      }
-    }
-    if (sets.isEmpty()) {
+    ScoreNode category = category(submission.measurementSets(), catalog, Context.NONE);
+    if (category.value() == null) {
       ScoreNode quality = new ScoreNode("quality", "QUALITY component of total score", null,
           "no quality measurement set submitted", List.of(), Map.of("maxContribution", rules.qualityWeight()));
       return new ScoreNode("total", "Total Score", null, "quality not reported", List.of(quality),
           Map.of("maxContributionQuality", rules.qualityWeight()));
     }
-    ScoreNode best = sets.stream().max(Comparator.comparingDouble(ScoreNode::value)).orElseThrow();
-    List<ScoreNode> marked = sets.stream().map(set -> withPicked(set, set == best)).toList();
-    double categoryScore = best.value();
+    double categoryScore = category.value();
     double weighted = ScoreNode.round4(categoryScore * rules.qualityWeight() / 100.0);
     ScoreNode quality = new ScoreNode("quality", "QUALITY component of total score", weighted,
-        "Scoring based on weight of " + fmt(rules.qualityWeight()) + "%; picked the highest scoring measurement set "
-            + best.detail(), marked,
+        "Scoring based on weight of " + fmt(rules.qualityWeight()) + "%; " + category.detail(), category.parts(),
         Map.of("maxContribution", rules.qualityWeight(), "categoryScore", categoryScore));
     return new ScoreNode("total", "Total Score", weighted, "quality category only", List.of(quality),
         Map.of("maxContributionQuality", rules.qualityWeight(), "qualityCategoryScore", categoryScore,
-            "qualityWeightedScore", weighted, "scope", "quality category only (full MIPS scoring is a later issue)"));
+            "qualityWeightedScore", weighted, "scope", "this submission's quality sets alone; the entity's"
+                + " score merges all its submissions"));
   }
 
-  private static ScoreNode scoreSet(MeasurementSet set, CatalogYear catalog, QualityYearRules rules) {
+  /**
+   * The quality category over all the entity's quality sets: the highest-scoring set (its bonuses and the
+   * small-practice bonus included) plus improvement points. Value = the category percent; null when no quality
+   * set is reported or the year has no rules (an unscored category, which the final score reweights).
+   */
+  public static ScoreNode category(List<MeasurementSet> sets, CatalogYear catalog, Context context) {
+    Optional<QualityYearRules> found = QualityYearRules.forYear(catalog.year());
+    List<ScoreNode> scored = new ArrayList<>();
+    if (found.isPresent()) {
+      for (MeasurementSet set : sets) {
+        if (set.category() == Category.QUALITY) {
+          scored.add(scoreSet(set, catalog, found.get(), context.smallPractice()));
+        }
+      }
+    }
+    if (scored.isEmpty()) {
+      return new ScoreNode("quality", "Quality", null, found.isEmpty() ? "no quality rules for " + catalog.year()
+          : "no quality measurement set submitted", List.of(), Map.of());
+    }
+    QualityYearRules rules = found.get();
+    ScoreNode best = scored.stream().max(Comparator.comparingDouble(ScoreNode::value)).orElseThrow();
+    double achievement = (Double) best.metadata().get("achievementPercent");
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    double improvement = improvement(rules, achievement, context.priorAchievementPercent(), metadata);
+    double percent = ScoreNode.round4(Math.min(100, best.value() + improvement));
+    metadata.put("categoryScore", percent);
+    metadata.put("achievementPercent", achievement);
+    metadata.put("measurementSetPicked", best.detail());
+    return new ScoreNode("quality", "Quality", percent, "picked the highest scoring measurement set "
+        + best.detail(), scored.stream().map(set -> withPicked(set, set == best)).toList(), metadata);
+  }
+
+  /**
+   * Improvement points (percentage points): the rise of the achievement percent (bonuses excluded) over last
+   * year's, relative to last year's taken as at least the floor, times 10, capped (docs/scoring.md, open).
+   */
+  private static double improvement(QualityYearRules rules, double achievement, Double prior,
+      Map<String, Object> metadata) {
+    if (rules.improvementMaxPoints() == null) {
+      return 0;
+    }
+    if (prior == null) {
+      metadata.put("improvementMessage", "no score of the prior year is stored: no improvement points");
+      return 0;
+    }
+    double base = Math.max(prior, rules.improvementPriorFloor());
+    double points = ScoreNode.round4(Math.max(0, Math.min(rules.improvementMaxPoints(),
+        (achievement - base) / base * 10)));
+    metadata.put("priorAchievementPercent", prior);
+    metadata.put("improvementPercent", points);
+    metadata.put("improvementMessage", "(" + fmt(achievement) + " - " + fmt(base) + ") / " + fmt(base)
+        + " x 10 = " + fmt(points) + " percentage points, at most " + fmt(rules.improvementMaxPoints()));
+    return points;
+  }
+
+  private static ScoreNode scoreSet(MeasurementSet set, CatalogYear catalog, QualityYearRules rules,
+      boolean smallPractice) {
     List<ScoreNode> measures = new ArrayList<>();
     Map<ScoreNode, QualityBonuses.Scored> scored = new java.util.IdentityHashMap<>();
     for (Measurement measurement : set.measurements()) {
@@ -94,7 +148,9 @@ public final class QualityScorer {
     ScoreNode requiredNode = best.requiredNode();
     QualityBonuses.Result bonuses = best.bonuses();
     double total = picked.stream().mapToDouble(ScoreNode::value).sum();
-    double percent = ScoreNode.round4(Math.min(100.0, (total + bonuses.total()) / denominator * 100.0));
+    double smallPracticeBonus = smallPractice ? rules.smallPracticeBonus() : 0;
+    double percent = ScoreNode.round4(Math.min(100.0, (total + bonuses.total() + smallPracticeBonus) / denominator
+        * 100.0));
     List<ScoreNode> parts = new ArrayList<>();
     for (ScoreNode measure : measures) {
       boolean isPicked = picked.contains(measure);
@@ -111,6 +167,8 @@ public final class QualityScorer {
     metadata.put("denominator", denominator);
     metadata.put("maxMeasurementsAllowed", rules.requiredMeasures());
     metadata.put("totalDecileScore", ScoreNode.round4(total));
+    metadata.put("achievementPercent", ScoreNode.round4(total / denominator * 100.0));
+    metadata.put("smallPracticeBonus", smallPracticeBonus);
     metadata.put("programName", set.programName());
     if (rules.bonusCapPercent() != null) {
       metadata.put("highPriorityBonus", bonuses.highPriority());

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record QualityYearRules(int year, double qualityWeight, double dataCompleteness, int caseMinimum,
     int requiredMeasures, Double class1Floor, double class2Points, double class3Points, Double toppedOutCap,
-    Double bonusCapPercent) {
+    Double bonusCapPercent, double smallPracticeBonus, Double improvementMaxPoints, Double improvementPriorFloor) {
 
   private static final Map<Integer, QualityYearRules> BY_YEAR = load();
 
@@ -22,6 +22,7 @@ public record QualityYearRules(int year, double qualityWeight, double dataComple
         y.get("qualityWeight").asDouble(), y.get("dataCompleteness").asDouble(), y.get("caseMinimum").asInt(),
         y.get("requiredMeasures").asInt(), YearTable.nullable(y, "class1Floor"), y.get("class2Points").asDouble(),
         y.get("class3Points").asDouble(), YearTable.nullable(y, "toppedOutCap"),
-        YearTable.nullable(y, "bonusCapPercent")));
+        YearTable.nullable(y, "bonusCapPercent"), y.get("smallPracticeBonus").asDouble(),
+        YearTable.nullable(y, "improvementMaxPoints"), YearTable.nullable(y, "improvementPriorFloor")));
   }
 }
