@@ -18,7 +18,15 @@ import gov.qpp.gateway.http.HttpVerticle;
 import gov.qpp.gateway.http.IntakeLimiter;
 import gov.qpp.gateway.http.ReadHandlers;
 import gov.qpp.gateway.http.ClaimsHandlers;
+import gov.qpp.gateway.http.EligibilityHandlers;
+import gov.qpp.gateway.http.ScoreHandlers;
 import gov.qpp.gateway.http.SpooledUpload;
+import gov.qpp.gateway.scoring.EntityScoring;
+import gov.qpp.gateway.scoring.RescoreJobs;
+import gov.qpp.gateway.scoring.Rescorer;
+import gov.qpp.gateway.storage.EligibilityStore;
+import gov.qpp.gateway.storage.EntityScoreStore;
+import gov.qpp.gateway.storage.RescoreJobStore;
 import gov.qpp.gateway.http.Qrda1Handlers;
 import gov.qpp.gateway.http.SubmissionHandlers;
 import gov.qpp.gateway.storage.Qrda1Store;
@@ -56,6 +64,8 @@ public final class GatewayVerticle extends VerticleBase {
   static final long MAX_INTAKE_SECONDS = 60;
   /** A claims file of millions of lines is read for tens of seconds; past this the blocked-thread checker warns. */
   static final long MAX_CLAIMS_SECONDS = 600;
+  /** A re-score slice is 500 entities: seconds at most; past this the blocked-thread checker warns. */
+  static final long MAX_RESCORE_SLICE_SECONDS = 60;
 
   private final GatewayConfig config;
   private final String bootstrapToken;
@@ -63,6 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Pool pool;
   private WorkerExecutor intakeWorkers;
   private WorkerExecutor claimsWorkers;
+  private WorkerExecutor rescoreWorkers;
   private int port = -1;
   private int managementPort = -1;
   private MeasureCatalog catalog;
@@ -96,9 +107,11 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(migrated -> {
           SubmissionStore submissions = new SubmissionStore(pool);
           ScoreStore scores = new ScoreStore(pool);
+          EntityScoreStore entities = new EntityScoreStore(pool);
           return rehearseStorage(submissions)
-              .compose(rehearsed -> vertx.deployVerticle(new ScoringVerticle(catalog, submissions, scores)))
-              .compose(deployed -> listen(submissions, scores));
+              .compose(rehearsed -> vertx.deployVerticle(new ScoringVerticle(catalog, submissions, scores,
+                  entities)))
+              .compose(deployed -> listen(submissions, scores, entities));
         });
   }
 
@@ -155,7 +168,7 @@ public final class GatewayVerticle extends VerticleBase {
    * One router, served by {@code http.instances} HTTP verticles listening on the configured port: Vert.x shares
    * one bound port among servers that ask for the same one (0 included: they all get the first one's port).
    */
-  private Future<Integer> listen(SubmissionStore submissions, ScoreStore scores) {
+  private Future<Integer> listen(SubmissionStore submissions, ScoreStore scores, EntityScoreStore entities) {
     intakeWorkers = vertx.createSharedWorkerExecutor("qpp-intake", config.intakeWorkers(), MAX_INTAKE_SECONDS,
         TimeUnit.SECONDS);
     Intakes intakes = new Intakes(catalog, fhirIntake);
@@ -181,17 +194,27 @@ public final class GatewayVerticle extends VerticleBase {
     ClaimsHandlers claims = new ClaimsHandlers(vertx, claimsIntake, claimsWorkers, new ClaimsStore(pool), metrics);
     Qrda1Handlers qrda1 = new Qrda1Handlers(new Qrda1Intake(catalog), claimsIntake, claimsWorkers,
         new Qrda1Store(pool), metrics);
+    rescoreWorkers = vertx.createSharedWorkerExecutor("qpp-rescore", Rescorer.SLICES, MAX_RESCORE_SLICE_SECONDS,
+        TimeUnit.SECONDS);
+    Rescorer rescorer = new Rescorer(entities, new EntityScoring(catalog), rescoreWorkers);
+    RescoreJobStore jobStore = new RescoreJobStore(pool);
+    RescoreJobs jobs = new RescoreJobs(jobStore, entities, rescorer);
+    ScoreHandlers scoreHandlers = new ScoreHandlers(entities, scores, jobs, jobStore);
+    EligibilityHandlers eligibility = new EligibilityHandlers(intakeWorkers, new EligibilityStore(pool), entities,
+        rescorer);
     Path uploads = config.dataDir().resolve("uploads");
     Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, uploads,
         new BearerAuth(bootstrapToken), limiter, submissionHandlers,
         new ApiRouter.Claims(claims, qrda1, new SpooledUpload(uploads, config.claimsMaxBytes()), claimsLimiter),
-        new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions, scores), fhir,
+        new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions),
+        new ApiRouter.Scores(scoreHandlers, eligibility), fhir,
         health, metrics);
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
     // Its own verticle, so its own event loop: probes are answered while the main loop reads uploads.
     HttpVerticle management = config.managementPort() < 0 ? null : new HttpVerticle(
         ApiRouter.management(vertx, health, metrics), config.managementPort(), metrics);
-    return vertx.deployVerticle(first)
+    return jobs.abandonInterrupted()
+        .compose(abandoned -> vertx.deployVerticle(first))
         .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
             : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort(), metrics),
                 new DeploymentOptions().setInstances(config.httpInstances() - 1)))
@@ -228,6 +251,7 @@ public final class GatewayVerticle extends VerticleBase {
     Future<Void> closed = intakeWorkers == null ? Future.succeededFuture() : intakeWorkers.close();
     return closed
         .compose(done -> claimsWorkers == null ? Future.succeededFuture() : claimsWorkers.close())
+        .compose(done -> rescoreWorkers == null ? Future.succeededFuture() : rescoreWorkers.close())
         .compose(done -> pool == null ? Future.succeededFuture() : pool.close())
         .compose(done -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();

@@ -117,7 +117,7 @@ public final class TestGateway {
     String query = "/api/scores?tin=" + tin + "&year=" + year + (npi == null ? "" : "&npi=" + npi);
     while (System.nanoTime() < deadline) {
       Reply reply = get(query);
-      for (Object item : reply.json().getJsonObject("data").getJsonArray("scores")) {
+      for (Object item : reply.json().getJsonObject("data").getJsonArray("submissionScores")) {
         JsonObject score = (JsonObject) item;
         if (score.getString("submissionId").equals(submissionId)) {
           return score.getJsonObject("score");

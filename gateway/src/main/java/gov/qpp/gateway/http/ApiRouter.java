@@ -19,8 +19,7 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, int maxBodyBytes, BodyBudget budget, java.nio.file.Path uploads,
       BearerAuth auth, IntakeLimiter limiter, SubmissionHandlers submissions, Claims claims, ConvertHandler convert,
-      ReadHandlers reads,
-      FhirHandlers fhir, HealthHandlers health, GatewayMetrics metrics) {
+      ReadHandlers reads, Scores scores, FhirHandlers fhir, HealthHandlers health, GatewayMetrics metrics) {
     Router router = Router.router(vertx);
     ChunkedBody body = new ChunkedBody(maxBodyBytes, budget);
     // The conversion endpoint takes a multipart file, which Vert.x Web spools to disk and deletes after the answer.
@@ -44,7 +43,12 @@ public final class ApiRouter {
             ctx -> claims.qrda1().submit(ctx), submissions::submit));
     router.post("/api/convert").handler(auth).handler(limiter.admit).handler(multipart).handler(convert::handle);
     router.get("/api/submissions/:id").handler(auth).handler(reads::submission);
-    router.get("/api/scores").handler(auth).handler(reads::scores);
+    router.get("/api/scores").handler(auth).handler(ctx -> scores.handlers().scores(ctx));
+    router.get("/api/clinicians/:tin/:npi/feedback").handler(auth).handler(ctx -> scores.handlers().feedback(ctx));
+    router.post("/api/rescore").handler(auth).handler(body).handler(ctx -> scores.handlers().startRescore(ctx));
+    router.get("/api/rescore/:id").handler(auth).handler(ctx -> scores.handlers().rescoreProgress(ctx));
+    router.post("/api/eligibility").handler(auth).handler(Scores.REQUIRE_JSON_LINES).handler(limiter.admit)
+        .handler(body).handler(ctx -> scores.eligibility().upload(ctx));
     router.get("/api/low-volume").handler(auth).handler(ctx -> claims.handlers().lowVolume(ctx));
 
     // FHIR: the same order of checks, FHIR media types, answers in FHIR's shapes (FailureHandler included).
@@ -71,6 +75,20 @@ public final class ApiRouter {
         ProblemCode.METHOD_NOT_ALLOWED, ctx.normalizedPath(), ctx.request().method() + " is not allowed on "
             + ctx.normalizedPath())));
     return router;
+  }
+
+  /** Scores, feedback, re-score jobs and the eligibility data they use. */
+  public record Scores(ScoreHandlers handlers, EligibilityHandlers eligibility) {
+    /** The eligibility file is JSON Lines; anything else is refused before its body is read. */
+    static final io.vertx.ext.web.handler.SecurityPolicyHandler REQUIRE_JSON_LINES = ctx -> {
+      String type = gov.qpp.validators.intake.Format.mediaType(ctx.request().getHeader("Content-Type"));
+      if (!"application/x-ndjson".equals(type)) {
+        ctx.fail(ApiException.of(415, "UnsupportedMediaType", ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+            "send the eligibility file as application/x-ndjson (one JSON object per line)"));
+        return;
+      }
+      ctx.next();
+    };
   }
 
   /**

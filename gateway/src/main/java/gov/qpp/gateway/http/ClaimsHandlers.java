@@ -216,19 +216,10 @@ public final class ClaimsHandlers {
 
   /** {@code GET /api/low-volume?tin=&npi=&year=}: the newest low-volume row of a clinician (no npi: the group). */
   public void lowVolume(RoutingContext ctx) {
-    String tin = ctx.queryParams().get("tin");
-    String npi = ctx.queryParams().get("npi");
-    String yearText = ctx.queryParams().get("year");
-    if (!gov.qpp.validators.model.Tin.isWellFormed(tin)) {
-      throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "tin", "tin is required: 9 digits");
-    }
-    if (npi != null && !gov.qpp.validators.model.Npi.isWellFormed(npi)) {
-      throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "npi", "npi must be 10 digits");
-    }
-    if (yearText == null || !yearText.matches("20\\d\\d")) {
-      throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "year",
-          "year is required: a performance year such as 2025");
-    }
+    ClinicianQuery query = ClinicianQuery.of(ctx);
+    String tin = query.tin();
+    String npi = query.npi();
+    String yearText = String.valueOf(query.year());
     store.lowVolume(tin, npi == null ? "" : npi, Integer.parseInt(yearText)).onSuccess(found -> {
       if (found.isEmpty()) {
         ctx.fail(ApiException.of(404, "NotFound", ProblemCode.NOT_FOUND, "$", "no low-volume data for TIN " + tin

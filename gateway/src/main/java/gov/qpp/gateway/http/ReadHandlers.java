@@ -1,24 +1,19 @@
 package gov.qpp.gateway.http;
 
-import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
-import gov.qpp.validators.model.Npi;
-import gov.qpp.validators.model.Tin;
 import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
-/** {@code GET /api/submissions/{id}} and {@code GET /api/scores?tin=&npi=&year=}. */
+/** {@code GET /api/submissions/{id}}. */
 public final class ReadHandlers {
 
   private final SubmissionStore submissions;
-  private final ScoreStore scores;
 
-  public ReadHandlers(SubmissionStore submissions, ScoreStore scores) {
+  public ReadHandlers(SubmissionStore submissions) {
     this.submissions = submissions;
-    this.scores = scores;
   }
 
   public void submission(RoutingContext ctx) {
@@ -37,31 +32,6 @@ public final class ReadHandlers {
           .put("warnings", stored.warnings())
           .put("submission", stored.normalised())));
     }).onFailure(ctx::fail);
-  }
-
-  public void scores(RoutingContext ctx) {
-    String tin = ctx.queryParams().get("tin");
-    String npi = ctx.queryParams().get("npi");
-    String yearText = ctx.queryParams().get("year");
-    if (!Tin.isWellFormed(tin)) {
-      throw invalid("tin", "tin is required: 9 digits");
-    }
-    if (npi != null && !Npi.isWellFormed(npi)) {
-      throw invalid("npi", "npi must be 10 digits");
-    }
-    int year;
-    try {
-      year = Integer.parseInt(yearText == null ? "" : yearText);
-    } catch (NumberFormatException e) {
-      throw invalid("year", "year is required: a performance year such as 2024");
-    }
-    scores.current(tin, npi, year)
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("data", new JsonObject().put("scores", list))))
-        .onFailure(ctx::fail);
-  }
-
-  private static ApiException invalid(String parameter, String message) {
-    return ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, parameter, message);
   }
 
   private static UUID parseId(String text) {

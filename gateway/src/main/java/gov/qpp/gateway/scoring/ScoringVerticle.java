@@ -1,5 +1,6 @@
 package gov.qpp.gateway.scoring;
 
+import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
 import gov.qpp.validators.catalog.MeasureCatalog;
@@ -40,15 +41,22 @@ public final class ScoringVerticle extends VerticleBase {
   private final SubmissionStore submissions;
   private final ScoreStore scores;
   private final RegistryJsonReader reader;
+  private final EntityScoreStore entities;
+  private final EntityScoring entityScoring;
   private final Set<UUID> inFlight = new HashSet<>();
+  /** One scoring per entity at a time, so each new version is computed from all sets stored before it. */
+  private final Set<String> entitiesInFlight = new HashSet<>();
   private MessageConsumer<String> consumer;
   private long sweepTimer = -1;
   private boolean sweeping;
 
-  public ScoringVerticle(MeasureCatalog catalog, SubmissionStore submissions, ScoreStore scores) {
+  public ScoringVerticle(MeasureCatalog catalog, SubmissionStore submissions, ScoreStore scores,
+      EntityScoreStore entities) {
     this.catalog = catalog;
     this.submissions = submissions;
     this.scores = scores;
+    this.entities = entities;
+    this.entityScoring = new EntityScoring(catalog);
     this.reader = new RegistryJsonReader(catalog);
   }
 
@@ -87,29 +95,53 @@ public final class ScoringVerticle extends VerticleBase {
     }).otherwiseEmpty().onComplete(done -> sweeping = false).mapEmpty();
   }
 
-  /** Scores one stored submission; when busy or failing it stays pending for the next sweep. */
+  /**
+   * Scores one stored submission and re-scores its entity from all the entity's sets; when busy, when its entity
+   * is being scored already, or when failing, it stays pending for the next sweep.
+   */
   Future<Void> score(UUID id) {
     if (inFlight.size() >= MAX_CONCURRENT_SCORING || !inFlight.add(id)) {
       return Future.succeededFuture();
     }
-    return submissions.normalised(id)
+    String[] entity = new String[1];
+    return submissions.scorable(id)
         .compose(found -> {
           if (found.isEmpty()) {
             return Future.succeededFuture();
           }
-          JsonObject normalised = found.get();
-          return vertx.executeBlocking(() -> scoreTree(normalised))
-              .compose(tree -> scores.insert(id, normalised, tree.value(), tree.toJson()));
+          SubmissionStore.Scorable scorable = found.get();
+          if (!entitiesInFlight.add(scorable.entityKey())) {
+            return Future.succeededFuture(); // its entity is being scored: the sweep comes back for it
+          }
+          entity[0] = scorable.entityKey();
+          int year = scorable.performanceYear();
+          return entities.load(year, List.of(scorable.entityKey()))
+              .compose(data -> entities.parameters(year).compose(parameters -> vertx.executeBlocking(() -> {
+                ScoreNode tree = scoreTree(scorable.normalised());
+                var version = entityScoring.score(year, data.get(0), parameters, "submission " + id);
+                return new Scored(tree, version);
+              })))
+              .compose(scored -> scores.insert(id, scorable.normalised(), scored.tree().value(),
+                  scored.tree().toJson(), scored.entity()));
         })
         .onSuccess(done -> LOG.atInfo().addKeyValue("submissionId", id.toString()).log("submission scored"))
-        .recover(error -> submissions.scoringFailed(id, MAX_SCORING_ATTEMPTS)
+        .recover(error -> error instanceof ScoreStore.EntityChanged ? Future.succeededFuture()
+            : submissions.scoringFailed(id, MAX_SCORING_ATTEMPTS)
             .onSuccess(status -> LOG.atWarn().addKeyValue("submissionId", id.toString())
                 .addKeyValue("error", String.valueOf(error.getMessage())).addKeyValue("scoringStatus", status)
                 .log("scoring failed"))
             .<Void>mapEmpty()
             .otherwiseEmpty())
-        .onComplete(done -> inFlight.remove(id))
+        .onComplete(done -> {
+          inFlight.remove(id);
+          if (entity[0] != null) {
+            entitiesInFlight.remove(entity[0]);
+          }
+        })
         .mapEmpty();
+  }
+
+  private record Scored(ScoreNode tree, EntityScoreStore.NewVersion entity) {
   }
 
   private ScoreNode scoreTree(JsonObject normalised) {

@@ -5,10 +5,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.UUID;
 
 /** Score trees, versioned per submission; storing one also marks its submission as scored. */
 public final class ScoreStore {
+
+  /** The entity got a newer score version while this one was computed: score again from fresh data. */
+  public static final class EntityChanged extends RuntimeException {
+    EntityChanged() {
+      super("the entity was re-scored meanwhile", null, false, false);
+    }
+  }
 
   private final Pool pool;
 
@@ -16,7 +24,12 @@ public final class ScoreStore {
     this.pool = pool;
   }
 
-  public Future<Void> insert(UUID submissionId, JsonObject submission, Double total, JsonObject tree) {
+  /**
+   * Stores a submission's own tree and its entity's new merged version and marks the submission scored, all or
+   * nothing. Fails with {@link EntityChanged} when the entity was re-scored since its data was read.
+   */
+  public Future<Void> insert(UUID submissionId, JsonObject submission, Double total, JsonObject tree,
+      EntityScoreStore.NewVersion entity) {
     Tuple row = Tuple.tuple().addUUID(submissionId)
         .addString(submission.getString("taxpayerIdentificationNumber"))
         .addString(submission.getString("nationalProviderIdentifier"))
@@ -26,6 +39,9 @@ public final class ScoreStore {
         .addValue(tree);
     return pool.withTransaction(connection -> connection.preparedQuery("insert into score (submission_id, tin, npi,"
             + " entity_id, performance_year, total, tree) values ($1, $2, $3, $4, $5, $6, $7)").execute(row)
+        .compose(done -> entity == null ? Future.succeededFuture(1)
+            : EntityScoreStore.insert(connection, submission.getInteger("performanceYear"), List.of(entity), null))
+        .compose(stored -> stored == 1 ? Future.succeededFuture() : Future.failedFuture(new EntityChanged()))
         .compose(done -> connection.preparedQuery("update submission set scoring_status = 'scored' where id = $1")
             .execute(Tuple.of(submissionId))))
         .mapEmpty();

@@ -114,11 +114,20 @@ public final class SubmissionStore {
         });
   }
 
-  /** The normalised submission (QPP JSON) and entity of one stored submission, for scoring. */
-  public Future<Optional<JsonObject>> normalised(UUID id) {
-    return pool.preparedQuery("select normalised from submission where id = $1").execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty()
-            : Optional.of((JsonObject) rows.iterator().next().getValue(0)));
+  /** A stored submission as the scorer needs it: its normalised form (QPP JSON), its entity and year. */
+  public record Scorable(JsonObject normalised, String entityKey, int performanceYear) {
+  }
+
+  public Future<Optional<Scorable>> scorable(UUID id) {
+    return pool.preparedQuery("select normalised, entity_key, performance_year from submission where id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row row = rows.iterator().next();
+          return Optional.of(new Scorable((JsonObject) row.getValue(0), row.getString(1), row.getInteger(2)));
+        });
   }
 
   /** Submissions accepted but not yet scored, fewest failed attempts first, then oldest. */

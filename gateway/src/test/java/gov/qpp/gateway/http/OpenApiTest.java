@@ -35,7 +35,7 @@ class OpenApiTest extends RunningGatewayTest {
         new IntakeLimiter(1),
         new SubmissionHandlers(vertx, null, null, null, null), new ApiRouter.Claims(null, null, null, null),
         new ConvertHandler(null, null, null),
-        new ReadHandlers(null, null), new gov.qpp.gateway.fhir.FhirHandlers(null, null, null, null),
+        new ReadHandlers(null), new ApiRouter.Scores(null, null), new gov.qpp.gateway.fhir.FhirHandlers(null, null, null, null),
         new HealthHandlers(null, null), new gov.qpp.gateway.metrics.GatewayMetrics())
         .getRoutes().forEach(route -> {
           if (route.getPath() != null) {

@@ -128,7 +128,7 @@ class SubmissionApiTest extends RunningGatewayTest {
     assertEquals(200, valid.status(), valid.raw().body());
     assertEquals(true, valid.json().getJsonObject("data").getBoolean("valid"));
     Reply scores = gateway.get("/api/scores?tin=000456789&npi=" + VALID_NPI + "&year=2023");
-    assertTrue(scores.json().getJsonObject("data").getJsonArray("scores").isEmpty());
+    assertTrue(scores.json().getJsonObject("data").getJsonArray("submissionScores").isEmpty());
   }
 
   @Test
@@ -233,6 +233,6 @@ class SubmissionApiTest extends RunningGatewayTest {
     Reply reply = gateway.post("/api/submissions", bytes(registryJson("submission-quality.json", 2025)));
     assertEquals(422, reply.status());
     Reply scores = gateway.get("/api/scores?tin=000456789&npi=" + DOCS_NPI + "&year=2025");
-    assertTrue(scores.json().getJsonObject("data").getJsonArray("scores").isEmpty());
+    assertTrue(scores.json().getJsonObject("data").getJsonArray("submissionScores").isEmpty());
   }
 }

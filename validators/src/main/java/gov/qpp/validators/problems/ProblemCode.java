@@ -123,6 +123,14 @@ public enum ProblemCode {
   CLAIM_INVALID_BENEFICIARY_ID(Severity.ERROR, "The beneficiary id is neither an MBI nor a HICN in shape; the claim is rejected."),
   CLAIM_UNISSUED_MBI_LETTERS(Severity.WARNING, "An MBI uses letters CMS does not issue (S, L, O, I, B, Z); reported once per file."),
   CLAIM_CODE_SHAPE(Severity.ERROR, "A HCPCS/CPT code, modifier, place of service or ICD-10-CM code lacks its code system's shape; the claim is rejected."),
+
+  // --- eligibility files and scoring operations (docs/scoring.md)
+  ELIGIBILITY_UNREADABLE(Severity.ERROR, "The eligibility file is empty, has more rows than one upload may, or a line is not one JSON object."),
+  ELIGIBILITY_MISSING_FIELD(Severity.ERROR, "An eligibility row lacks a required field; the file is refused."),
+  ELIGIBILITY_UNKNOWN_FIELD(Severity.ERROR, "An eligibility row has a field the format does not define (a misspelling?); the file is refused."),
+  ELIGIBILITY_INVALID_VALUE(Severity.ERROR, "An eligibility field has the wrong type or a value out of range; the file is refused."),
+  ELIGIBILITY_DUPLICATE_ROW(Severity.ERROR, "Two rows of the file are for the same clinician and year; the file is refused."),
+  RESCORE_RUNNING(Severity.ERROR, "A re-score of that year is already queued or running."),
   CLAIM_DATES_INCONSISTENT(Severity.ERROR, "The claim's dates contradict each other (ends before it begins, born after the service); the claim is rejected."),
   CLAIM_TOO_MANY_VALUES(Severity.ERROR, "More diagnoses, modifiers or lines than a claim carries; the claim is rejected."),
   CLAIM_DUPLICATE_LINE_NUMBER(Severity.ERROR, "Two lines of one claim have the same line number; the claim is rejected."),

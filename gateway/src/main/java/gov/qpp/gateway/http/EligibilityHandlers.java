@@ -1,0 +1,93 @@
+package gov.qpp.gateway.http;
+
+import gov.qpp.gateway.scoring.LowVolume;
+import gov.qpp.gateway.scoring.Rescorer;
+import gov.qpp.gateway.storage.EligibilityStore;
+import gov.qpp.gateway.storage.EntityScoreStore;
+import gov.qpp.gateway.storage.EntityScoreStore.EntityKey;
+import gov.qpp.validators.eligibility.EligibilityFile;
+import gov.qpp.validators.eligibility.EligibilityRow;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code POST /api/eligibility}: CMS's eligibility data as JSON Lines (docs/scoring.md). Stored all or nothing;
+ * then every entity it concerns that has submissions is re-scored before the answer, so the next read of a score
+ * reflects it.
+ */
+public final class EligibilityHandlers {
+
+  private final WorkerExecutor workers;
+  private final EligibilityStore store;
+  private final EntityScoreStore entities;
+  private final Rescorer rescorer;
+
+  public EligibilityHandlers(WorkerExecutor workers, EligibilityStore store, EntityScoreStore entities,
+      Rescorer rescorer) {
+    this.workers = workers;
+    this.store = store;
+    this.entities = entities;
+    this.rescorer = rescorer;
+  }
+
+  public void upload(RoutingContext ctx) {
+    String principal = ctx.get(BearerAuth.PRINCIPAL);
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    workers.executeBlocking(() -> EligibilityFile.read(body), false).compose(read -> {
+      if (!read.accepted()) {
+        return Future.failedFuture(new ApiException(422, "ValidationError", "the eligibility file was refused;"
+            + " nothing was stored", read.problems(), null));
+      }
+      List<EligibilityRow> rows = read.rows();
+      return store.insert(principal, rows, rows.stream().map(EligibilityHandlers::lowVolume).toList())
+          .compose(stored -> rescore(rows))
+          .map(counts -> new JsonObject().put("data", new JsonObject().put("rows", rows.size())
+              .put("rescored", counts.stored()).put("skipped", counts.skipped()).put("failed", counts.failed())));
+    }).onSuccess(answer -> Responses.json(ctx, 200, answer)).onFailure(ctx::fail);
+  }
+
+  /** The supplied volume's status from the year's thresholds, or null when the row gives no volume. */
+  private static EligibilityStore.LowVolumeStatus lowVolume(EligibilityRow row) {
+    if (row.lowVolume() == null) {
+      return null;
+    }
+    var thresholds = LowVolume.thresholds(row.performanceYear());
+    if (thresholds.isEmpty()) {
+      return new EligibilityStore.LowVolumeStatus(null, "not determined: no low-volume thresholds for "
+          + row.performanceYear());
+    }
+    var volume = row.lowVolume();
+    LowVolume.Determination determination = LowVolume.determine(thresholds.get(),
+        new LowVolume.Volume(volume.allowedCharges(), volume.beneficiaries(), volume.coveredServices()));
+    return new EligibilityStore.LowVolumeStatus(determination.status().name().toLowerCase(Locale.ROOT),
+        determination.atOrBelow().isEmpty() ? "above every low-volume threshold"
+            : "at or below: " + String.join("; ", determination.atOrBelow()));
+  }
+
+  /** Every entity a row concerns (the clinician, or the group), a chunk at a time, year by year. */
+  private Future<Rescorer.Counts> rescore(List<EligibilityRow> rows) {
+    Map<Integer, TreeSet<String>> byYear = new TreeMap<>();
+    for (EligibilityRow row : rows) {
+      EntityKey entity = row.npi() == null ? EntityKey.group(row.tin()) : EntityKey.individual(row.tin(), row.npi());
+      byYear.computeIfAbsent(row.performanceYear(), year -> new TreeSet<>()).add(entity.key());
+    }
+    Future<Rescorer.Counts> chain = Future.succeededFuture(new Rescorer.Counts(0, 0, 0));
+    for (var year : byYear.entrySet()) {
+      List<String> keys = new ArrayList<>(year.getValue());
+      for (int from = 0; from < keys.size(); from += Rescorer.CHUNK) {
+        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Rescorer.CHUNK));
+        chain = chain.compose(sofar -> entities.parameters(year.getKey()).compose(parameters ->
+            rescorer.rescore(year.getKey(), chunk, parameters, "eligibility file", null)).map(sofar::plus));
+      }
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,100 @@
+package gov.qpp.gateway.scoring;
+
+import gov.qpp.gateway.storage.EntityScoreStore;
+import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.model.Submission;
+import gov.qpp.validators.registry.RegistryJsonReader;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns what the store holds for an entity into the scorer's inputs, and its tree into a version to store. Blocking
+ * CPU work (it re-reads the stored QPP JSON): callers run it on a worker.
+ */
+public final class EntityScoring {
+
+  private final MeasureCatalog catalog;
+  private final RegistryJsonReader reader;
+
+  public EntityScoring(MeasureCatalog catalog) {
+    this.catalog = catalog;
+    this.reader = new RegistryJsonReader(catalog);
+  }
+
+  /** The new version of this entity's score, or null when the year has no catalog (it stays as it was). */
+  public EntityScoreStore.NewVersion score(int year, EntityScoreStore.EntityData data,
+      EntityScoreStore.Parameters parameters, String reason) {
+    var catalogYear = catalog.year(year).orElse(null);
+    if (catalogYear == null) {
+      return null;
+    }
+    List<StoredSet> sets = new ArrayList<>();
+    for (EntityScoreStore.SubmissionRow row : data.submissions()) {
+      Submission submission = read(row);
+      submission.measurementSets().forEach(set -> sets.add(new StoredSet(row.id(), row.submitter(),
+          row.receivedAt().toInstant(), set)));
+    }
+    ScoreNode tree = EntityScorer.score(new EntityScorer.Inputs(sets, eligibility(data, year),
+        data.priorAchievement(), parameters.scalingFactor(), parameters.exceptionalScaling()), catalogYear);
+    Object status = tree.metadata().getOrDefault("status", "NOT_SCORED");
+    return new EntityScoreStore.NewVersion(data.entity(), data.currentVersion(), reason, String.valueOf(status),
+        tree.value(), adjustment(tree), achievement(tree), tree.toJson().encode());
+  }
+
+  private Submission read(EntityScoreStore.SubmissionRow row) {
+    RegistryJsonReader.Result read = reader.read(row.normalised().getBytes(StandardCharsets.UTF_8));
+    if (read.submission() == null) {
+      throw new IllegalStateException("stored submission " + row.id() + " no longer reads: "
+          + read.problems().list());
+    }
+    return read.submission();
+  }
+
+  static Eligibility eligibility(EntityScoreStore.EntityData data, int year) {
+    var supplied = data.eligibility();
+    LowVolume.Determination lowVolume = null;
+    String lowVolumeSource = null;
+    if (data.lowVolume() != null && data.lowVolume().status() != null) {
+      lowVolume = new LowVolume.Determination(LowVolume.Status.valueOf(data.lowVolume().status()
+          .toUpperCase(Locale.ROOT)), List.of(data.lowVolume().explanation()));
+      lowVolumeSource = data.lowVolume().source();
+    }
+    if (supplied == null) {
+      return new Eligibility(false, false, false, false, 0, lowVolume, lowVolumeSource, false, null, null,
+          List.of());
+    }
+    QpDetermination.Determination qp = null;
+    if (supplied.apmEntityId() != null && !data.entity().npi().isEmpty()) {
+      // QP status is a clinician's; a group row's APM data says nothing about its members
+      qp = QpDetermination.thresholds(year).map(thresholds -> QpDetermination.determine(thresholds,
+          supplied.advancedApm() ? supplied.apmEntityId() : null, supplied.qpPaymentPercent(),
+          supplied.qpPatientPercent())).orElse(null);
+    }
+    List<CostMeasureValue> cost = new ArrayList<>();
+    for (Object item : supplied.cost()) {
+      JsonObject value = (JsonObject) item;
+      cost.add(new CostMeasureValue(value.getString("measureId"), value.getDouble("value"),
+          value.getInteger("cases")));
+    }
+    return new Eligibility(supplied.smallPractice(), supplied.rural(), supplied.hpsa(), supplied.nonPatientFacing(),
+        supplied.complexPatientBonus(), lowVolume, lowVolumeSource, supplied.lowVolumeOptIn(),
+        supplied.apmEntityId(), qp, cost);
+  }
+
+  private static Double adjustment(ScoreNode tree) {
+    return tree.metadata().get("paymentAdjustment") instanceof java.util.Map<?, ?> payment
+        ? (Double) payment.get("estimatedAdjustmentPercent") : null;
+  }
+
+  private static Double achievement(ScoreNode tree) {
+    for (ScoreNode part : tree.parts()) {
+      if ("quality".equals(part.name()) && part.metadata().get("achievementPercent") instanceof Double value) {
+        return value;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,93 @@
+package gov.qpp.gateway.scoring;
+
+import gov.qpp.gateway.storage.EntityScoreStore;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-scores a chunk of entities of a year: one read of everything they need, the scoring split over the workers,
+ * one write of the new versions. An entity whose score changed meanwhile (a submission arrived) is skipped, since
+ * its newer version already reflects newer data; one whose stored data no longer reads is counted as failed.
+ */
+public final class Rescorer {
+
+  /** Entities read, scored and written together. */
+  public static final int CHUNK = 1_000;
+  /** Pieces a chunk is split into for the workers, so both cores score. */
+  public static final int SLICES = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
+
+  public record Counts(int stored, int skipped, int failed) {
+    public Counts plus(Counts other) {
+      return new Counts(stored + other.stored, skipped + other.skipped, failed + other.failed);
+    }
+  }
+
+  private final EntityScoreStore store;
+  private final EntityScoring scoring;
+  private final WorkerExecutor workers;
+
+  public Rescorer(EntityScoreStore store, EntityScoring scoring, WorkerExecutor workers) {
+    this.store = store;
+    this.scoring = scoring;
+    this.workers = workers;
+  }
+
+  /** Scores these entities (at most {@link #CHUNK}) and stores a new version of each. */
+  public Future<Counts> rescore(int year, List<String> keys, EntityScoreStore.Parameters parameters, String reason,
+      UUID jobId) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(new Counts(0, 0, 0));
+    }
+    return store.load(year, keys).compose(data -> {
+      int size = (data.size() + SLICES - 1) / SLICES;
+      List<Future<Scored>> slices = new ArrayList<>();
+      for (int from = 0; from < data.size(); from += size) {
+        List<EntityScoreStore.EntityData> slice = data.subList(from, Math.min(data.size(), from + size));
+        slices.add(workers.executeBlocking(() -> score(year, slice, parameters, reason), false));
+      }
+      return Future.all(slices).compose(all -> {
+        List<EntityScoreStore.NewVersion> versions = new ArrayList<>(data.size());
+        int failed = 0;
+        for (Future<Scored> slice : slices) {
+          versions.addAll(slice.result().versions());
+          failed += slice.result().failed();
+        }
+        int scored = versions.size();
+        int failures = failed;
+        return store.insert(year, versions, jobId).map(stored -> new Counts(stored, scored - stored, failures));
+      });
+    });
+  }
+
+  private record Scored(List<EntityScoreStore.NewVersion> versions, int failed) {
+  }
+
+  private Scored score(int year, List<EntityScoreStore.EntityData> slice, EntityScoreStore.Parameters parameters,
+      String reason) {
+    List<EntityScoreStore.NewVersion> versions = new ArrayList<>(slice.size());
+    int failed = 0;
+    for (EntityScoreStore.EntityData data : slice) {
+      if (data.submissions().isEmpty()) {
+        continue; // nothing submitted (an eligibility row alone): no score to compute yet
+      }
+      try {
+        EntityScoreStore.NewVersion version = scoring.score(year, data, parameters, reason);
+        if (version != null) {
+          versions.add(version);
+        }
+      } catch (RuntimeException e) {
+        failed++;
+        LOG.atWarn().addKeyValue("entity", data.entity().key()).addKeyValue("year", year)
+            .addKeyValue("error", String.valueOf(e.getMessage())).log("entity could not be re-scored");
+      }
+    }
+    return new Scored(versions, failed);
+  }
+}
