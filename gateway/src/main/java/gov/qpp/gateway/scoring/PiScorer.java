@@ -110,27 +110,12 @@ public final class PiScorer {
     Map<String, Double> points = new LinkedHashMap<>();
     Map<String, String> formulas = new LinkedHashMap<>();
     for (var entry : max.entrySet()) {
-      String measureId = entry.getKey();
-      MeasureValue value = reported.get(measureId);
-      if (value instanceof MeasureValue.BooleanValue && rules.met(measureId, reported)) {
-        points.put(measureId, entry.getValue());
-        formulas.put(measureId, "Yes = " + ReportedMeasures.plain(entry.getValue()));
-        continue;
+      Earned earned = earned(entry.getKey(), entry.getValue(), rules, reported);
+      if (earned.failure() != null) {
+        return zero(entry.getKey() + earned.failure() + "; the category scores 0", set);
       }
-      if (!(value instanceof MeasureValue.Proportion proportion)) {
-        return zero(measureId + " is required: " + (value == null ? "report it" : "answer Yes")
-            + " or claim its exclusion; the category scores 0", set);
-      }
-      if (proportion.denominator() < 1) {
-        return zero(measureId + " has a denominator of 0: report it with patients, or claim its exclusion; the"
-            + " category scores 0", set);
-      }
-      if (proportion.numerator() < 1) {
-        return zero(measureId + " needs a numerator of at least 1: the category scores 0", set);
-      }
-      points.put(measureId, roundedPoints(proportion, entry.getValue()));
-      formulas.put(measureId, "((" + proportion.numerator() + "/" + proportion.denominator() + ")*"
-          + ReportedMeasures.plain(entry.getValue()) + ") = " + ReportedMeasures.plain(points.get(measureId)));
+      points.put(entry.getKey(), earned.points());
+      formulas.put(entry.getKey(), earned.formula());
     }
     double bonus = 0;
     for (Bonus group : rules.bonuses()) {
@@ -160,6 +145,32 @@ public final class PiScorer {
     metadata.put("bonus", bonus);
     metadata.put("messages", messages);
     return new ScoreNode("pi", "Promoting Interoperability Score", total, set.submissionMethod(), parts, metadata);
+  }
+
+  /** What one required measure earns (points and formula), or why it fails the category (failure not null). */
+  private record Earned(double points, String formula, String failure) {
+    static Earned failed(String why) {
+      return new Earned(0, null, why);
+    }
+  }
+
+  private static Earned earned(String measureId, double max, YearRules rules, ReportedMeasures reported) {
+    MeasureValue value = reported.get(measureId);
+    if (value instanceof MeasureValue.BooleanValue && rules.met(measureId, reported)) {
+      return new Earned(max, "Yes = " + ReportedMeasures.plain(max), null);
+    }
+    if (!(value instanceof MeasureValue.Proportion proportion)) {
+      return Earned.failed(" is required: " + (value == null ? "report it" : "answer Yes") + " or claim its exclusion");
+    }
+    if (proportion.denominator() < 1) {
+      return Earned.failed(" has a denominator of 0: report it with patients, or claim its exclusion");
+    }
+    if (proportion.numerator() < 1) {
+      return Earned.failed(" needs a numerator of at least 1");
+    }
+    double points = roundedPoints(proportion, max);
+    return new Earned(points, "((" + proportion.numerator() + "/" + proportion.denominator() + ")*"
+        + ReportedMeasures.plain(max) + ") = " + ReportedMeasures.plain(points), null);
   }
 
   /** round(numerator × points / denominator), half up, in exact decimal arithmetic (29/50 × 25 is 14.5, so 15). */
