@@ -2,11 +2,10 @@ package gov.qpp.gateway.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.qpp.validators.catalog.CatalogYear;
-import gov.qpp.validators.catalog.PiMeasure;
-import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.MeasureValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +13,32 @@ import java.util.Optional;
 
 /**
  * The Promoting Interoperability category of one PI measurement set (MIPS-RULES.md §3.3, 2019 on): no CEHRT id, an
- * attestation not Yes, or a required measure neither reported (with a numerator of at least 1) nor excluded gives
- * 0; otherwise each required measure scores round(numerator / denominator × its points, excluded measures' points
- * added where the year sends them), public health scores per registry answered Yes, bonuses are added, and the sum
- * is capped at 100. Per-year values are data: {@code scoring/pi-rules.json}.
+ * attestation not met, or a required measure neither reported (a numerator of at least 1, or Yes) nor excluded
+ * gives 0; otherwise each required measure scores round(numerator / denominator × its points) (a Yes/No measure all
+ * its points), excluded measures' points go where the year sends them, an alternative answered Yes (HIE
+ * bi-directional exchange, TEFCA) earns the points of the measures it replaces, the public health objective scores
+ * ({@link PiPublicHealth}), bonuses are added, and the sum is capped at 100. Per-year values are data:
+ * {@code scoring/pi-rules.json}.
  */
 public final class PiScorer {
 
-  record YearRules(int year, List<String> attestations, Map<String, Double> points, Map<String, String> exclusions,
-      Map<String, Map<String, Double>> redistribution, String publicHealthObjective, double pointsPerYes,
-      double publicHealthMax, Map<String, Double> bonuses, double cap, int minimumDays) {
+  /** A bonus earned once when any of its measures is performed (Yes, or a numerator of at least 1). */
+  record Bonus(List<String> measures, double points) {
+  }
+
+  record YearRules(int year, List<String> attestations, List<String> eitherAnswer, Map<String, Double> points,
+      Map<String, String> exclusions, Map<String, Map<String, Double>> redistribution,
+      Map<String, List<String>> alternatives, PiPublicHealth.Rules publicHealth, List<Bonus> bonuses, double cap,
+      int minimumDays) {
+
+    /** Answered as the requirement asks: Yes, or either answer where the year accepts a No (SAFER guides). */
+    boolean met(String measureId, ReportedMeasures reported) {
+      return eitherAnswer.contains(measureId) ? reported.answered(measureId) : reported.yes(measureId);
+    }
+
+    boolean isBonus(String measureId) {
+      return bonuses.stream().anyMatch(bonus -> bonus.measures().contains(measureId));
+    }
   }
 
   /** The public-health objective's key in the redistribution table. */
@@ -45,54 +60,39 @@ public final class PiScorer {
       // null, not 0: an unscored category is reweighted, a zero is not
       return new ScoreNode("pi", "Promoting Interoperability Score", null, set.submissionMethod(), List.of(),
           Map.of("messages", List.of("not scored: no Promoting Interoperability values for " + year
-              + " yet (docs/scoring.md)")));
+              + " (docs/scoring.md)")));
     }
-    Map<String, MeasureValue> reported = new LinkedHashMap<>();
-    for (Measurement measurement : set.measurements()) {
-      reported.put(measurement.measureId(), measurement.value());
-    }
+    ReportedMeasures reported = new ReportedMeasures(set);
     if (set.cehrtId() == null) {
-      return zero("no CEHRT id: the category scores 0", set, reported);
+      return zero("no CEHRT id: the category scores 0", set);
     }
-    if (set.performanceStart() != null && set.performanceEnd() != null
-        && java.time.temporal.ChronoUnit.DAYS.between(set.performanceStart(), set.performanceEnd()) + 1
-        < rules.minimumDays()) {
+    if (ReportedMeasures.periodShorterThan(set, rules.minimumDays())) {
       return zero("the performance period is shorter than " + rules.minimumDays() + " days: the category scores 0",
-          set, reported);
+          set);
     }
     for (String attestation : rules.attestations()) {
-      if (!yes(reported.get(attestation))) {
-        return zero(attestation + " must be attested Yes: the category scores 0", set, reported);
-      }
-    }
-    List<String> excluded = new ArrayList<>();
-    rules.exclusions().forEach((exclusion, measure) -> {
-      if (yes(reported.get(exclusion)) && !excluded.contains(measure)) {
-        excluded.add(measure);
-      }
-    });
-    // public health: registries answered Yes, or the objective excluded
-    double registries = 0;
-    boolean publicHealthExcluded = false;
-    for (var entry : reported.entrySet()) {
-      PiMeasure measure = catalog.measure(entry.getKey()).filter(PiMeasure.class::isInstance)
-          .map(PiMeasure.class::cast).orElse(null);
-      if (measure != null && rules.publicHealthObjective().equals(measure.objective()) && yes(entry.getValue())) {
-        if ("exclusion".equals(measure.reportingCategory())) {
-          publicHealthExcluded = true;
-        } else if (!rules.bonuses().containsKey(measure.measureId())) {
-          registries++;
-        }
+      if (!rules.met(attestation, reported)) {
+        return zero(attestation + (rules.eitherAnswer().contains(attestation) ? " must be answered"
+            : " must be attested Yes") + ": the category scores 0", set);
       }
     }
     List<String> messages = new ArrayList<>();
-    if (registries == 0 && publicHealthExcluded) {
+    // an alternative answered Yes replaces its measures, so their exclusions no longer matter
+    String alternative = rules.alternatives().keySet().stream().filter(reported::yes).findFirst().orElse(null);
+    List<String> replaced = alternative == null ? List.of() : rules.alternatives().get(alternative);
+    List<String> excluded = new ArrayList<>();
+    rules.exclusions().forEach((exclusion, measure) -> {
+      if (reported.yes(exclusion) && !excluded.contains(measure) && !replaced.contains(measure)) {
+        excluded.add(measure);
+      }
+    });
+    PiPublicHealth.Outcome publicHealth = PiPublicHealth.score(rules.publicHealth(), reported, catalog,
+        id -> rules.met(id, reported), rules::isBonus);
+    if (publicHealth.failure().isPresent()) {
+      return zero(publicHealth.failure().get() + ": the category scores 0", set);
+    }
+    if (publicHealth.excluded()) {
       excluded.add(PUBLIC_HEALTH);
-    } else if (registries > 0 && publicHealthExcluded) {
-      registries = rules.publicHealthMax() / rules.pointsPerYes(); // the rest of the objective excluded: full points
-    } else if (registries == 0) {
-      return zero("public health: no registry is answered Yes and no exclusion is claimed: the category scores 0",
-          set, reported);
     }
     Map<String, Double> max = new LinkedHashMap<>(rules.points());
     for (String measure : excluded) {
@@ -100,57 +100,77 @@ public final class PiScorer {
       max.remove(measure);
       messages.add(measure + " is excluded; its points are redistributed");
     }
+    if (alternative != null) {
+      double points = replaced.stream().map(max::remove).filter(java.util.Objects::nonNull)
+          .mapToDouble(Double::doubleValue).sum();
+      max.put(alternative, points);
+      messages.add(alternative + " answered Yes: it earns the " + ReportedMeasures.plain(points) + " points of "
+          + String.join(" and ", replaced));
+    }
     Map<String, Double> points = new LinkedHashMap<>();
+    Map<String, String> formulas = new LinkedHashMap<>();
     for (var entry : max.entrySet()) {
-      String measureId = entry.getKey();
-      if (!(reported.get(measureId) instanceof MeasureValue.Proportion proportion)) {
-        return zero(measureId + " is required: report it or claim its exclusion; the category scores 0", set,
-            reported);
+      Earned earned = earned(entry.getKey(), entry.getValue(), rules, reported);
+      if (earned.failure() != null) {
+        return zero(entry.getKey() + earned.failure() + "; the category scores 0", set);
       }
-      if (proportion.denominator() < 1) {
-        return zero(measureId + " has a denominator of 0: report it with patients, or claim its exclusion; the"
-            + " category scores 0", set, reported);
-      }
-      if (proportion.numerator() < 1) {
-        return zero(measureId + " needs a numerator of at least 1: the category scores 0", set, reported);
-      }
-      points.put(measureId, roundedPoints(proportion, entry.getValue()));
+      points.put(entry.getKey(), earned.points());
+      formulas.put(entry.getKey(), earned.formula());
     }
-    double publicHealth = excluded.contains(PUBLIC_HEALTH) ? 0
-        : Math.min(rules.publicHealthMax(), registries * rules.pointsPerYes());
     double bonus = 0;
-    for (var entry : rules.bonuses().entrySet()) {
-      MeasureValue value = reported.get(entry.getKey());
-      boolean earned = yes(value) || value instanceof MeasureValue.Proportion p && p.numerator() >= 1;
-      if (earned) {
-        bonus += entry.getValue();
-        messages.add(entry.getKey() + " bonus: " + fmt(entry.getValue()) + " points");
+    for (Bonus group : rules.bonuses()) {
+      if (group.measures().stream().anyMatch(reported::performed)) {
+        bonus += group.points();
+        messages.add(String.join("/", group.measures().stream().filter(reported::performed).toList()) + " bonus: "
+            + ReportedMeasures.plain(group.points()) + " points");
       }
     }
-    double sum = points.values().stream().mapToDouble(Double::doubleValue).sum() + publicHealth + bonus;
+    double sum = points.values().stream().mapToDouble(Double::doubleValue).sum() + publicHealth.points() + bonus;
     double total = Math.min(rules.cap(), sum);
     if (sum > rules.cap()) {
-      messages.add("capped at " + fmt(rules.cap()));
+      messages.add("capped at " + ReportedMeasures.plain(rules.cap()));
     }
     List<ScoreNode> parts = new ArrayList<>();
-    for (var entry : reported.entrySet()) {
+    for (String id : reported.ids()) {
       Map<String, Object> metadata = new LinkedHashMap<>();
-      Double value = null;
-      if (points.containsKey(entry.getKey())) {
-        var proportion = (MeasureValue.Proportion) entry.getValue();
-        value = points.get(entry.getKey());
-        metadata.put("maxContribution", max.get(entry.getKey()));
-        metadata.put("formula", "((" + proportion.numerator() + "/" + proportion.denominator() + ")*"
-            + fmt(max.get(entry.getKey())) + ") = " + fmt(value));
+      if (points.containsKey(id)) {
+        metadata.put("maxContribution", max.get(id));
+        metadata.put("formula", formulas.get(id));
       }
-      parts.add(new ScoreNode(entry.getKey(), entry.getKey(), value, "", List.of(), metadata));
+      parts.add(new ScoreNode(id, id, points.get(id), "", List.of(), metadata));
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("hasCehrtId", true);
-    metadata.put("publicHealthScore", publicHealth);
+    metadata.put("publicHealthScore", publicHealth.points());
     metadata.put("bonus", bonus);
     metadata.put("messages", messages);
     return new ScoreNode("pi", "Promoting Interoperability Score", total, set.submissionMethod(), parts, metadata);
+  }
+
+  /** What one required measure earns (points and formula), or why it fails the category (failure not null). */
+  private record Earned(double points, String formula, String failure) {
+    static Earned failed(String why) {
+      return new Earned(0, null, why);
+    }
+  }
+
+  private static Earned earned(String measureId, double max, YearRules rules, ReportedMeasures reported) {
+    MeasureValue value = reported.get(measureId);
+    if (value instanceof MeasureValue.BooleanValue && rules.met(measureId, reported)) {
+      return new Earned(max, "Yes = " + ReportedMeasures.plain(max), null);
+    }
+    if (!(value instanceof MeasureValue.Proportion proportion)) {
+      return Earned.failed(" is required: " + (value == null ? "report it" : "answer Yes") + " or claim its exclusion");
+    }
+    if (proportion.denominator() < 1) {
+      return Earned.failed(" has a denominator of 0: report it with patients, or claim its exclusion");
+    }
+    if (proportion.numerator() < 1) {
+      return Earned.failed(" needs a numerator of at least 1");
+    }
+    double points = roundedPoints(proportion, max);
+    return new Earned(points, "((" + proportion.numerator() + "/" + proportion.denominator() + ")*"
+        + ReportedMeasures.plain(max) + ") = " + ReportedMeasures.plain(points), null);
   }
 
   /** round(numerator × points / denominator), half up, in exact decimal arithmetic (29/50 × 25 is 14.5, so 15). */
@@ -187,40 +207,34 @@ public final class PiScorer {
   /** Redistribution chains in the rules are one or two steps long; this bounds a malformed table. */
   private static final int MAX_REDISTRIBUTION_DEPTH = 4;
 
-  private static boolean yes(MeasureValue value) {
-    return value instanceof MeasureValue.BooleanValue booleanValue && booleanValue.value();
-  }
-
-  private static ScoreNode zero(String why, MeasurementSet set, Map<String, MeasureValue> unused) {
+  private static ScoreNode zero(String why, MeasurementSet set) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("hasCehrtId", set.cehrtId() != null);
     metadata.put("messages", List.of(why));
     return new ScoreNode("pi", "Promoting Interoperability Score", 0.0, set.submissionMethod(), List.of(), metadata);
   }
 
-  private static String fmt(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-  }
-
   private static YearRules read(int year, JsonNode node) {
-    List<String> attestations = new ArrayList<>();
-    node.get("attestations").forEach(a -> attestations.add(a.asText()));
-    Map<String, Double> points = numbers(node.get("measures"));
-    Map<String, String> exclusions = new LinkedHashMap<>();
-    node.get("exclusions").fields().forEachRemaining(e -> exclusions.put(e.getKey(), e.getValue().asText()));
     Map<String, Map<String, Double>> redistribution = new LinkedHashMap<>();
-    node.get("redistribution").fields().forEachRemaining(e -> redistribution.put(e.getKey(), numbers(e.getValue())));
+    node.get("redistribution").fields()
+        .forEachRemaining(e -> redistribution.put(e.getKey(), YearTable.numbers(e.getValue())));
+    Map<String, List<String>> alternatives = new LinkedHashMap<>();
+    JsonNode alternativeNode = node.get("alternatives");
+    if (alternativeNode != null) {
+      alternativeNode.fields().forEachRemaining(e -> alternatives.put(e.getKey(), YearTable.strings(e.getValue())));
+    }
     JsonNode publicHealth = node.get("publicHealth");
+    JsonNode perYes = publicHealth.get("pointsPerYes");
+    List<Bonus> bonuses = new ArrayList<>();
+    node.get("bonuses").forEach(b -> bonuses.add(new Bonus(YearTable.strings(b.get("measures")),
+        b.get("points").asDouble())));
     // insertion order kept everywhere: the order of exclusions and messages in the stored tree must not vary
-    return new YearRules(year, List.copyOf(attestations), points,
-        java.util.Collections.unmodifiableMap(exclusions), redistribution, publicHealth.get("objective").asText(),
-        publicHealth.get("pointsPerYes").asDouble(), publicHealth.get("max").asDouble(),
-        numbers(node.get("bonuses")), node.get("cap").asDouble(), node.get("minimumDays").asInt());
-  }
-
-  private static Map<String, Double> numbers(JsonNode node) {
-    Map<String, Double> map = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asDouble()));
-    return map;
+    return new YearRules(year, YearTable.strings(node.get("attestations")), YearTable.strings(node.get("eitherAnswer")),
+        YearTable.numbers(node.get("measures")), YearTable.texts(node.get("exclusions")),
+        Collections.unmodifiableMap(redistribution), Collections.unmodifiableMap(alternatives),
+        new PiPublicHealth.Rules(publicHealth.get("objective").asText(),
+            YearTable.strings(publicHealth.get("required")), perYes == null ? 0 : perYes.asDouble(),
+            publicHealth.get("max").asDouble()),
+        List.copyOf(bonuses), node.get("cap").asDouble(), node.get("minimumDays").asInt());
   }
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -40,5 +44,34 @@ final class YearTable {
   static Double nullable(JsonNode year, String field) {
     JsonNode value = year.get(field);
     return value == null || value.isNull() ? null : value.asDouble();
+  }
+
+  /** An object of numbers ({"PI_EP_1": 10, ...}), in the file's order. */
+  static Map<String, Double> numbers(JsonNode node) {
+    Map<String, Double> map = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asDouble()));
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** An object of strings ({"PI_LVPP_1": "PI_EP_1", ...}), in the file's order. */
+  static Map<String, String> texts(JsonNode node) {
+    Map<String, String> map = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** An array of strings; an absent field is an empty list. */
+  static List<String> strings(JsonNode node) {
+    List<String> list = new ArrayList<>();
+    if (node != null) {
+      node.forEach(item -> list.add(item.asText()));
+    }
+    return List.copyOf(list);
+  }
+
+  static List<Integer> ints(JsonNode node) {
+    List<Integer> list = new ArrayList<>();
+    node.forEach(item -> list.add(item.asInt()));
+    return List.copyOf(list);
   }
 }

@@ -1,11 +1,13 @@
 package gov.qpp.gateway.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
+import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.catalog.PiMeasure;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.Measurement;
@@ -21,15 +23,23 @@ import org.junit.jupiter.api.Test;
  * Promoting Interoperability, PY2019, hand-computed. The SD example (score-output-pi.json) is exact: 4 + 12 + 19 + 19
  * + 10 = 64, which at PI's 25 % is 16 points. The redistribution of excluded measures and the numerator-of-1 rule
  * are assumptions named in docs/scoring.md.
+ *
+ * <p>2020-2025, hand-computed, assume the values of pi-rules.json, all open questions in docs/scoring.md: 2020 as
+ * 2019 without the opioid bonus and PDMP bonus 5; 2021 PDMP bonus 10 and HIE bi-directional exchange worth both HIE
+ * measures; 2022 immunization and case reporting required for public health's 10, other registries a bonus of 5;
+ * 2023+ the notes' maxima (EP 10, PDMP 10, HIE 15 + 15 or 30, Patient Access 25, Public Health 25, bonus 5), PDMP's
+ * points to e-Prescribing when excluded, HIE's and public health's to Patient Access.
  */
 class PiScorerTest {
 
+  static MeasureCatalog catalogs;
   static CatalogYear catalog;
 
   @BeforeAll
   static void load() {
     assumeTrue(SharedFolder.measures().isPresent(), "skipped: ../shared/qpp-measures-data not found");
-    catalog = CatalogLoader.fromDirectory(SharedFolder.measures().get()).year(2019).orElseThrow();
+    catalogs = CatalogLoader.fromDirectory(SharedFolder.measures().get());
+    catalog = catalogs.year(2019).orElseThrow();
   }
 
   static Measurement yes(String id) {
@@ -170,9 +180,238 @@ class PiScorerTest {
   }
 
   @Test
-  void yearsWithoutVerifiedValuesAreNotScored() {
+  void yearsWithoutValuesAreNotScored() {
+    // the notes stop at 2025
     MeasurementSet set = new MeasurementSet(Category.PI, "electronicHealthRecord", "mips", null, null,
         "XX15CXXXXXXXXXX", example());
-    org.junit.jupiter.api.Assertions.assertNull(PiScorer.score(set, 2022, catalog).value());
+    org.junit.jupiter.api.Assertions.assertNull(PiScorer.score(set, 2026, catalog).value());
+  }
+
+  // ---- 2020-2025 ----
+
+  static ScoreNode score(int year, List<Measurement> measurements) {
+    return score(year, measurements, null, null);
+  }
+
+  static ScoreNode score(int year, List<Measurement> measurements, java.time.LocalDate start,
+      java.time.LocalDate end) {
+    MeasurementSet set = new MeasurementSet(Category.PI, "electronicHealthRecord", "mips", start, end,
+        "XX15CXXXXXXXXXX", measurements);
+    return PiScorer.score(set, year, catalogs.year(year).orElseThrow());
+  }
+
+  /** The SD example's proportions with the 2020-2021 public health answers (any two registries). */
+  static List<Measurement> example2020() {
+    return new ArrayList<>(List.of(yes("PI_PPHI_1"), yes("PI_INFBLO_1"), yes("PI_ONCDIR_1"),
+        ratio("PI_EP_1", 49, 115), ratio("PI_HIE_1", 1123, 1951), ratio("PI_HIE_4", 923, 951),
+        ratio("PI_PEA_1", 861, 1809), yes("PI_PHCDRR_1"), yes("PI_PHCDRR_2")));
+  }
+
+  /** The same proportions with 2022's answers: the SAFER guides answered No, immunization and case reporting Yes. */
+  static List<Measurement> example2022() {
+    return new ArrayList<>(List.of(yes("PI_PPHI_1"), no("PI_PPHI_2"), yes("PI_INFBLO_1"), yes("PI_ONCDIR_1"),
+        ratio("PI_EP_1", 49, 115), ratio("PI_HIE_1", 1123, 1951), ratio("PI_HIE_4", 923, 951),
+        ratio("PI_PEA_1", 861, 1809), yes("PI_PHCDRR_1"), yes("PI_PHCDRR_3")));
+  }
+
+  /** 2023+: 2022's answers plus the now required PDMP query (Yes/No). */
+  static List<Measurement> example2023() {
+    List<Measurement> measurements = example2022();
+    measurements.add(5, yes("PI_EP_2"));
+    return measurements;
+  }
+
+  static List<Measurement> without(List<Measurement> measurements, String... ids) {
+    List<String> gone = List.of(ids);
+    measurements.removeIf(m -> gone.contains(m.measureId()));
+    return measurements;
+  }
+
+  @Test
+  void full2020() {
+    // round(49/115 x 10 = 4.26) + round(1123/1951 x 20 = 11.51) + round(923/951 x 20 = 19.41)
+    // + round(861/1809 x 40 = 19.04) + two registries x 5 + PDMP bonus 5 = 4 + 12 + 19 + 19 + 10 + 5 = 69;
+    // the opioid agreement (PI_EP_3) is not a 2020 measure: no bonus for it
+    List<Measurement> measurements = example2020();
+    measurements.addAll(List.of(yes("PI_EP_2"), ratio("PI_EP_3", 3, 4)));
+    assertEquals(69.0, score(2020, measurements).value());
+  }
+
+  @Test
+  void excludedEPrescribing2020() {
+    // as 2019: HIE send and receive worth 25 each -> round(14.39) + round(24.26) + PEA 19 + public health 10
+    List<Measurement> measurements = example2020();
+    measurements.set(3, yes("PI_LVPP_1"));
+    assertEquals(67.0, score(2020, measurements).value());
+  }
+
+  @Test
+  void full2021() {
+    // 4 + 12 + 19 + 19 + 10 (two registries) + PDMP bonus 10 = 74
+    List<Measurement> measurements = example2020();
+    measurements.add(yes("PI_EP_2"));
+    assertEquals(74.0, score(2021, measurements).value());
+  }
+
+  @Test
+  void hieBiDirectionalExchange2021() {
+    // PI_HIE_5 Yes instead of the two HIE measures: 20 + 20 = 40 -> 4 + 40 + 19 + 10 = 73
+    List<Measurement> measurements = without(example2020(), "PI_HIE_1", "PI_HIE_4");
+    measurements.add(yes("PI_HIE_5"));
+    assertEquals(73.0, score(2021, measurements).value());
+    // e-Prescribing excluded too: its 5 + 5 go to the HIE measures, so HIE_5 earns 25 + 25 = 50: 50 + 19 + 10 = 79
+    measurements.set(3, yes("PI_LVPP_1"));
+    assertEquals(79.0, score(2021, measurements).value());
+    // bi-directional exchange answered No, no HIE measure reported: the category scores 0
+    measurements.set(measurements.size() - 1, no("PI_HIE_5"));
+    assertEquals(0.0, score(2021, measurements).value());
+  }
+
+  @Test
+  void full2022() {
+    // SAFER guides answered No still meets the attestation; 4 + 12 + 19 + 19 + public health 10 (immunization and
+    // case reporting Yes) + PDMP bonus 10 + registry bonus 5 (syndromic surveillance and a clinical data registry,
+    // counted once) = 79
+    List<Measurement> measurements = example2022();
+    measurements.addAll(List.of(yes("PI_EP_2"), yes("PI_PHCDRR_2"), yes("PI_PHCDRR_5")));
+    assertEquals(79.0, score(2022, measurements).value());
+  }
+
+  @Test
+  void publicHealthRequiredRegistries2022() {
+    // case reporting excluded, immunization Yes: the full 10: 4 + 12 + 19 + 19 + 10 = 64
+    List<Measurement> measurements = without(example2022(), "PI_PHCDRR_3");
+    measurements.add(yes("PI_PHCDRR_3_EX_2"));
+    assertEquals(64.0, score(2022, measurements).value());
+    // both excluded: public health's 10 go to Patient Access, worth 50: round(861/1809 x 50 = 23.80) = 24;
+    // 4 + 12 + 19 + 24 = 59
+    measurements = without(measurements, "PI_PHCDRR_1");
+    measurements.add(yes("PI_PHCDRR_1_EX_1"));
+    assertEquals(59.0, score(2022, measurements).value());
+    // case reporting neither answered nor excluded: 0
+    assertEquals(0.0, score(2022, without(example2022(), "PI_PHCDRR_3")).value());
+  }
+
+  @Test
+  void full2023() {
+    // round(49/115 x 10 = 4.26) = 4 + PDMP Yes 10 + round(1123/1951 x 15 = 8.63) = 9 + round(923/951 x 15 = 14.56)
+    // = 15 + round(861/1809 x 25 = 11.90) = 12 + public health 25 + registry bonus 5 = 80
+    List<Measurement> measurements = example2023();
+    measurements.add(yes("PI_PHCDRR_4"));
+    assertEquals(80.0, score(2023, measurements).value());
+    // PDMP answered No (no exclusion): the category scores 0
+    measurements.set(5, no("PI_EP_2"));
+    assertEquals(0.0, score(2023, measurements).value());
+  }
+
+  @Test
+  void tefcaAndPdmpExclusion2023() {
+    // TEFCA (PI_HIE_6) Yes instead of the HIE measures: 15 + 15 = 30 -> 4 + 10 + 30 + 12 + 25 = 81
+    List<Measurement> measurements = without(example2023(), "PI_HIE_1", "PI_HIE_4");
+    measurements.add(yes("PI_HIE_6"));
+    assertEquals(81.0, score(2023, measurements).value());
+    // PDMP excluded: its 10 go to e-Prescribing, worth 20 -> round(49/115 x 20 = 8.52) = 9;
+    // 9 + 9 + 15 + 12 + 25 = 70
+    measurements = example2023();
+    measurements.set(5, yes("PI_EP_2_EX_1"));
+    assertEquals(70.0, score(2023, measurements).value());
+  }
+
+  @Test
+  void theCap2023() {
+    // 10 + 10 + 15 + 15 + 25 + 25 + bonus 5 = 105 -> 100
+    List<Measurement> perfect = new ArrayList<>(List.of(yes("PI_PPHI_1"), yes("PI_PPHI_2"), yes("PI_INFBLO_1"),
+        yes("PI_ONCDIR_1"), ratio("PI_EP_1", 5, 5), yes("PI_EP_2"), ratio("PI_HIE_1", 5, 5), ratio("PI_HIE_4", 5, 5),
+        ratio("PI_PEA_1", 5, 5), yes("PI_PHCDRR_1"), yes("PI_PHCDRR_3"), yes("PI_PHCDRR_2")));
+    ScoreNode pi = score(2023, perfect);
+    assertEquals(105.0, pi.parts().stream().filter(p -> p.value() != null).mapToDouble(ScoreNode::value).sum()
+        + (Double) pi.metadata().get("publicHealthScore") + (Double) pi.metadata().get("bonus"));
+    assertEquals(100.0, pi.value());
+  }
+
+  @Test
+  void full2024AndThe180DayPeriod() {
+    // as full2023 without the bonus: 4 + 10 + 9 + 15 + 12 + 25 = 75, over 180 days (Jan 1 - Jun 28, 2024:
+    // 31 + 29 + 31 + 30 + 31 + 28 = 180); one day fewer scores 0
+    java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 1);
+    assertEquals(75.0, score(2024, example2023(), start, java.time.LocalDate.of(2024, 6, 28)).value());
+    assertEquals(0.0, score(2024, example2023(), start, java.time.LocalDate.of(2024, 6, 27)).value());
+  }
+
+  @Test
+  void exclusions2024() {
+    // HIE send excluded: its 15 go to Patient Access, worth 40 -> round(861/1809 x 40 = 19.04) = 19;
+    // 4 + 10 + 15 (receive) + 19 + 25 = 73
+    List<Measurement> measurements = example2023();
+    measurements.set(6, yes("PI_LVOTC_1"));
+    assertEquals(73.0, score(2024, measurements).value());
+    // e-Prescribing and PDMP excluded, HIE bi-directional exchange Yes: PDMP's 10 go to e-Prescribing, which is
+    // excluded too, so they travel on with its own 10 to the HIE measures (5 + 5 each): HIE_5 = (15 + 10) x 2 = 50;
+    // 50 + 12 + 25 = 87
+    measurements = without(example2023(), "PI_HIE_1", "PI_HIE_4");
+    measurements.set(4, yes("PI_LVPP_1"));
+    measurements.set(5, yes("PI_EP_2_EX_2"));
+    measurements.add(yes("PI_HIE_5"));
+    assertEquals(87.0, score(2024, measurements).value());
+  }
+
+  @Test
+  void full2025() {
+    // case reporting is suppressed for 2025: answered No it still meets the objective:
+    // 4 + 10 + 9 + 15 + 12 + 25 + registry bonus 5 = 80
+    List<Measurement> measurements = example2023();
+    measurements.set(measurements.size() - 1, no("PI_PHCDRR_3"));
+    measurements.add(yes("PI_PHCDRR_5"));
+    assertEquals(80.0, score(2025, measurements).value());
+    // the same No in 2024 fails the required registry: 0
+    assertEquals(0.0, score(2024, measurements).value());
+  }
+
+  @Test
+  void publicHealthExcluded2025() {
+    // immunization and case reporting both excluded: 25 to Patient Access, worth 50 -> round(861/1809 x 50 =
+    // 23.80) = 24; 4 + 10 + 9 + 15 + 24 = 62
+    List<Measurement> measurements = without(example2023(), "PI_PHCDRR_1", "PI_PHCDRR_3");
+    measurements.addAll(List.of(yes("PI_PHCDRR_1_EX_3"), yes("PI_PHCDRR_3_EX_1")));
+    assertEquals(62.0, score(2025, measurements).value());
+  }
+
+  @Test
+  void the2020To2025RulesAgreeWithTheCatalog() {
+    for (int year = 2020; year <= 2025; year++) {
+      CatalogYear catalogYear = catalogs.year(year).orElseThrow();
+      PiScorer.YearRules rules = PiScorer.rules(year).orElseThrow();
+      String y = year + " ";
+      // scored measures and attestations are the catalog's required ones
+      rules.points().keySet().forEach(id -> assertTrue(pi(catalogYear, id).required(), y + id));
+      rules.attestations().forEach(id -> assertTrue(pi(catalogYear, id).required(), y + id));
+      // and every required measure outside public health is scored, attested or an alternative
+      catalogYear.inCategory("pi").stream().map(PiMeasure.class::cast)
+          .filter(m -> m.required() && !m.objective().equals(rules.publicHealth().objective()))
+          .forEach(m -> assertTrue(rules.points().containsKey(m.measureId())
+              || rules.attestations().contains(m.measureId()) || rules.alternatives().containsKey(m.measureId()),
+              y + m.measureId()));
+      // each exclusion is the catalog's exclusion of its measure
+      rules.exclusions().forEach((exclusion, measure) ->
+          assertTrue(pi(catalogYear, measure).exclusions().contains(exclusion), y + exclusion));
+      // each alternative lists the measures it replaces among its catalog substitutes
+      rules.alternatives().forEach((alternative, replaced) ->
+          assertTrue(pi(catalogYear, alternative).substitutes().containsAll(replaced), y + alternative));
+      // bonus measures are the catalog's bonus measures; required registries its required ones
+      rules.bonuses().forEach(bonus -> bonus.measures().forEach(id -> assertTrue(pi(catalogYear, id).bonus(), y + id)));
+      rules.publicHealth().requiredRegistries().forEach(id -> assertTrue(pi(catalogYear, id).required(), y + id));
+    }
+    // the notes' 2023+ maxima: EP 10 + PDMP 10 + HIE 15 + 15 + Patient Access 25 + Public Health 25 + bonus 5 = 105
+    for (int year = 2023; year <= 2025; year++) {
+      PiScorer.YearRules rules = PiScorer.rules(year).orElseThrow();
+      assertEquals(java.util.Map.of("PI_EP_1", 10.0, "PI_EP_2", 10.0, "PI_HIE_1", 15.0, "PI_HIE_4", 15.0, "PI_PEA_1",
+          25.0), rules.points());
+      assertEquals(25.0, rules.publicHealth().max());
+      assertEquals(5.0, rules.bonuses().get(0).points());
+    }
+  }
+
+  static PiMeasure pi(CatalogYear catalogYear, String id) {
+    return (PiMeasure) catalogYear.measure(id).orElseThrow(() -> new AssertionError(id + " not in the catalog"));
   }
 }
