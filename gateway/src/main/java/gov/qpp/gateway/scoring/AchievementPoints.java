@@ -17,7 +17,18 @@ public final class AchievementPoints {
   }
 
   public static Result score(Benchmark benchmark, double rate, boolean inverse) {
-    return score(benchmark.decileLowerBounds(), decileOneStart(benchmark, inverse), rate, inverse);
+    double[] bounds = benchmark.decileLowerBounds();
+    if (inverse && benchmark.isPercentileBased() && bounds[0] < bounds[8]) {
+      // 2023+ inverse benchmarks mostly list the rate distribution ascending (p10 the best tenth): decile 10 is
+      // then a rate at or below p10, decile 2 at or below p90, and decile 1 counts from p99
+      double[] descending = new double[9];
+      for (int i = 0; i < 9; i++) {
+        descending[i] = bounds[8 - i];
+      }
+      Double p99 = benchmark.percentiles().get(99);
+      return score(descending, p99 == null ? 100.0 : p99, rate, true);
+    }
+    return score(bounds, decileOneStart(benchmark, inverse), rate, inverse);
   }
 
   /**

@@ -57,7 +57,7 @@ public final class EntityScorer {
         .map(StoredSet::set).toList(), catalog, new QualityScorer.Context(eligibility.smallPractice(),
         inputs.priorAchievementPercent())), quality));
     categories.put(FinalScore.Category.PI, best("pi", "Promoting Interoperability", ofCategory(mips, Category.PI),
-        set -> PiScorer.score(set, year, catalog)));
+        set -> interoperability(set, year, catalog)));
     var iaStatus = new ImprovementActivityScorer.Status(eligibility.specialStatus(),
         eligibility.apmEntityId() != null);
     categories.put(FinalScore.Category.IA, best("ia", "Improvement Activities", ofCategory(mips, Category.IA),
@@ -72,6 +72,11 @@ public final class EntityScorer {
     ScoreNode total = FinalScore.score(finalRules.get(), new FinalScore.Inputs(percents, eligibility.smallPractice(),
         eligibility.complexPatientBonus()), paymentRules.get().performanceThreshold());
     return assemble(total, categories, eligibility, paymentRules.get(), inputs, messages);
+  }
+
+  /** ACI in the years that have ACI rules (2017–2018), Promoting Interoperability after. */
+  private static ScoreNode interoperability(MeasurementSet set, int year, CatalogYear catalog) {
+    return AciScorer.rules(year).isPresent() ? AciScorer.score(set, year, catalog) : PiScorer.score(set, year, catalog);
   }
 
   private static List<StoredSet> ofCategory(List<StoredSet> sets, Category category) {

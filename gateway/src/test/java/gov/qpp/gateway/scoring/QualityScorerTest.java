@@ -74,6 +74,20 @@ class QualityScorerTest {
   }
 
   @Test
+  void inversePercentilesListedAscendingAreReadFromTheBestEnd() {
+    // 2025 EHR 001 (inverse) lists p10 13.46 ... p90 94.35 ascending. Decile 10 is a rate ≤ p10, decile 2 ≤ p90.
+    // Rate 30: ≤ p50 32.915 (decile 6), > p40 27.54 → 6 + (32.915 − 30) / (32.915 − 27.54) = 6 + 2.915/5.375
+    // = 6.5423. Reading the list as descending would give any rate up to 94.35 the full 10 points.
+    var benchmark = catalog.year(2025).orElseThrow().benchmark("001", "electronicHealthRecord").orElseThrow();
+    AchievementPoints.Result result = AchievementPoints.score(benchmark, 30, true);
+    assertEquals(6, result.decile());
+    assertEquals(6.5423, ScoreNode.round4(result.points()));
+    // 10 ≤ p10 13.46 → decile 10; 99.5 > p99 99.44 → decile 1, at 1 point
+    assertEquals(10, AchievementPoints.score(benchmark, 10, true).decile());
+    assertEquals(1.0, AchievementPoints.score(benchmark, 99.5, true).points());
+  }
+
+  @Test
   void inverseMeasuresScoreLowerRatesHigher() {
     // 2022 registry 001 (inverse): 30 ≥ 25 > 20 → decile 8, half way to decile 9
     assertEquals(8.5, scoreOne(2022, "001", rate(25, 75, 100)).value());
