@@ -40,8 +40,8 @@ public final class EligibilityHandlers {
 
   public void upload(RoutingContext ctx) {
     String principal = ctx.get(BearerAuth.PRINCIPAL);
-    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    workers.executeBlocking(() -> EligibilityFile.read(body), false).compose(read -> {
+    ChunkedBody.Received body = ChunkedBody.of(ctx);
+    workers.executeBlocking(() -> EligibilityFile.read(body.takeBytes()), false).compose(read -> {
       if (!read.accepted()) {
         return Future.failedFuture(new ApiException(422, "ValidationError", "the eligibility file was refused;"
             + " nothing was stored", read.problems(), null));

@@ -141,7 +141,7 @@ public final class ScoreHandlers {
 
   private static JsonObject jsonBody(RoutingContext ctx) {
     try {
-      Object parsed = ctx.body().buffer() == null ? null : ctx.body().buffer().toJsonValue();
+      Object parsed = io.vertx.core.buffer.Buffer.buffer(ChunkedBody.of(ctx).takeBytes()).toJsonValue();
       if (parsed instanceof JsonObject object) {
         return object;
       }

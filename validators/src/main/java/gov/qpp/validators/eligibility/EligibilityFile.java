@@ -104,7 +104,7 @@ public final class EligibilityFile {
       fields.invalid("tin", "must be 9 digits");
     }
     String npi = fields.text("npi", false);
-    if (npi != null && !Npi.isWellFormed(npi)) {
+    if (npi != null && !(Npi.isWellFormed(npi) && Npi.hasValidLeadingDigit(npi) && Npi.hasValidCheckDigit(npi))) {
       fields.invalid("npi", "must be a valid NPI (10 digits, check digit); leave it out for the group's row");
     }
     Integer year = fields.integer("performanceYear", true, 2017, 2099);
