@@ -32,6 +32,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("max_connections", "100")
+        // the library starts PostgreSQL with fsync and synchronous_commit off, for throwaway test databases; an
+        // acknowledged submission must survive a crash, so both are back on
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        // a year's re-score writes ~2 GB of WAL; at the default 1 GB, checkpoints (and full-page images after each)
+        // come every few seconds of it
+        .setServerConfig("max_wal_size", "4GB")
         .start();
     LOG.atInfo().addKeyValue("dataDirectory", directory.toString()).addKeyValue("port", postgres.getPort())
         .addKeyValue("startMillis", (System.nanoTime() - started) / 1_000_000)
