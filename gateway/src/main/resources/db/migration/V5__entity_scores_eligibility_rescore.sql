@@ -22,10 +22,14 @@ create table entity_score (
   final_score         double precision,
   adjustment          double precision,
   quality_achievement double precision,
-  tree                jsonb not null,
+  tree                bytea not null,
+  tree_length         int not null,
   unique (entity_key, performance_year, version)
 );
-create index entity_score_clinician on entity_score (tin, npi, performance_year);
+-- The tree is the UTF-8 JSON compressed by the gateway (an LZ4 block; tree_length is the JSON's length, see
+-- storage/TreeCodec): a year's re-score writes hundreds of thousands of them, and PostgreSQL's own compression of
+-- json cost more than the scoring. Already compressed, so PostgreSQL does not try again.
+alter table entity_score alter column tree set storage external;
 
 -- What CMS supplies per clinician (npi '' for a group) and year: special statuses, bonuses, low-volume opt-in, APM
 -- participation with its QP threshold scores, and cost measure values. Newest row per clinician is current.

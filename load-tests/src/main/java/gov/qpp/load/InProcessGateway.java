@@ -26,7 +26,7 @@ final class InProcessGateway implements AutoCloseable {
 
   /** Capacity settings passed through from the environment, so a run can try other pool sizes. */
   private static final List<String> TUNABLES = List.of("QPP_INTAKE_WORKERS", "QPP_INTAKE_MAX_PENDING", "QPP_INTAKE_MAX_BUFFERED_BYTES",
-      "QPP_DB_POOL_SIZE");
+      "QPP_DB_POOL_SIZE", "QPP_DB_URL");
   private static final long START_TIMEOUT_SECONDS = 120;
 
   private final Vertx vertx;
@@ -35,9 +35,11 @@ final class InProcessGateway implements AutoCloseable {
   private final GatewayConfig config;
   private final int port;
   private final int managementPort;
+  private final String databaseUrl;
 
   private InProcessGateway(Vertx vertx, Path dataDir, String token, GatewayConfig config, int port,
-      int managementPort) {
+      int managementPort, String databaseUrl) {
+    this.databaseUrl = databaseUrl;
     this.vertx = vertx;
     this.dataDir = dataDir;
     this.token = token;
@@ -56,7 +58,7 @@ final class InProcessGateway implements AutoCloseable {
       vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return new InProcessGateway(vertx, dataDir, token, config, gateway.port(),
-          gateway.managementPort());
+          gateway.managementPort(), gateway.databaseUrl());
     } catch (Exception e) {
       closeQuietly(vertx);
       deleteTree(dataDir);
@@ -102,6 +104,15 @@ final class InProcessGateway implements AutoCloseable {
 
   URI uri() {
     return URI.create("http://" + LoadOptions.LOOPBACK + ":" + port);
+  }
+
+  /** The embedded PostgreSQL's URL, for benchmarks that prepare data directly. */
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   String token() {

@@ -79,7 +79,7 @@ public final class EligibilityHandlers {
       EntityKey entity = row.npi() == null ? EntityKey.group(row.tin()) : EntityKey.individual(row.tin(), row.npi());
       byYear.computeIfAbsent(row.performanceYear(), year -> new TreeSet<>()).add(entity.key());
     }
-    Future<Rescorer.Counts> chain = Future.succeededFuture(new Rescorer.Counts(0, 0, 0));
+    Future<Rescorer.Counts> chain = Future.succeededFuture(Rescorer.Counts.NONE);
     for (var year : byYear.entrySet()) {
       List<String> keys = new ArrayList<>(year.getValue());
       for (int from = 0; from < keys.size(); from += Rescorer.CHUNK) {

@@ -1,6 +1,7 @@
 package gov.qpp.gateway.scoring;
 
 import gov.qpp.gateway.storage.EntityScoreStore;
+import gov.qpp.gateway.storage.TreeCodec;
 import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.registry.RegistryJsonReader;
@@ -41,7 +42,7 @@ public final class EntityScoring {
         data.priorAchievement(), parameters.scalingFactor(), parameters.exceptionalScaling()), catalogYear);
     Object status = tree.metadata().getOrDefault("status", "NOT_SCORED");
     return new EntityScoreStore.NewVersion(data.entity(), data.currentVersion(), reason, String.valueOf(status),
-        tree.value(), adjustment(tree), achievement(tree), tree.toJson().encode());
+        tree.value(), adjustment(tree), achievement(tree), TreeCodec.compress(tree.encode()));
   }
 
   private Submission read(EntityScoreStore.SubmissionRow row) {

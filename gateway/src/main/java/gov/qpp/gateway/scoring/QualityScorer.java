@@ -214,7 +214,6 @@ public final class QualityScorer {
     MeasurePerformance performance = MeasurePerformance.of(measure, measurement.value());
     Optional<Benchmark> benchmark = catalog.benchmark(measure.measureId(), set.submissionMethod());
     Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("measureTitle", measure.title());
     metadata.put("performanceRate", performance.performanceRate());
     metadata.put("reportingRate", performance.reportingRate() == null ? null
         : MeasurePerformance.round2(performance.reportingRate()));

@@ -3,6 +3,7 @@ package gov.qpp.gateway.scoring;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.RescoreJobStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -52,7 +53,8 @@ public final class RescoreJobs {
     long started = System.nanoTime();
     return store.countEntities(year)
         .compose(total -> jobs.started(id, total).compose(ok -> store.parameters(year))
-            .compose(parameters -> next(id, year, "", parameters, new Rescorer.Counts(0, 0, 0))))
+            .compose(parameters -> walk(id, year, parameters)))
+        .compose(counts -> jobs.progress(id, counts.stored(), counts.skipped(), counts.failed()).map(counts))
         .compose(counts -> {
           LOG.atInfo().addKeyValue("jobId", id.toString()).addKeyValue("year", year)
               .addKeyValue("stored", counts.stored()).addKeyValue("skipped", counts.skipped())
@@ -62,17 +64,32 @@ public final class RescoreJobs {
         });
   }
 
-  /** One chunk after the other, keyset-paged by entity key, so memory stays one chunk whatever the year's size. */
-  private Future<Rescorer.Counts> next(UUID id, int year, String after, EntityScoreStore.Parameters parameters,
-      Rescorer.Counts sofar) {
-    return store.entityKeys(year, after, Rescorer.CHUNK).compose(keys -> {
+  /**
+   * One chunk after the other, keyset-paged by entity key. The write of one chunk overlaps the reading and scoring of
+   * the next: PostgreSQL and the scorers then work at the same time instead of taking turns. The steps call each
+   * other from callbacks into one promise rather than nesting futures, so a finished chunk is not kept reachable
+   * through the chain: memory stays two chunks whatever the year's size.
+   */
+  private Future<Rescorer.Counts> walk(UUID id, int year, EntityScoreStore.Parameters parameters) {
+    Promise<Rescorer.Counts> finished = Promise.promise();
+    step(id, year, "", parameters, Future.succeededFuture(Rescorer.Counts.NONE), Rescorer.Counts.NONE, finished);
+    return finished.future();
+  }
+
+  private void step(UUID id, int year, String after, EntityScoreStore.Parameters parameters,
+      Future<Rescorer.Counts> writing, Rescorer.Counts written, Promise<Rescorer.Counts> finished) {
+    store.entityKeys(year, after, Rescorer.CHUNK).onFailure(finished::fail).onSuccess(keys -> {
       if (keys.isEmpty()) {
-        return Future.succeededFuture(sofar);
+        writing.map(written::plus).onComplete(finished);
+        return;
       }
-      return rescorer.rescore(year, keys, parameters, "rescore", id).compose(counts -> {
-        Rescorer.Counts total = sofar.plus(counts);
-        return jobs.progress(id, total.stored(), total.skipped(), total.failed())
-            .compose(ok -> next(id, year, keys.get(keys.size() - 1), parameters, total));
+      String last = keys.get(keys.size() - 1);
+      Future<Rescorer.Prepared> prepared = rescorer.prepare(year, keys, parameters, "rescore");
+      Future.all(prepared, writing).onFailure(finished::fail).onSuccess(both -> {
+        Rescorer.Counts total = written.plus(writing.result());
+        Future<Rescorer.Counts> write = rescorer.store(prepared.result(), id);
+        jobs.progress(id, total.stored(), total.skipped(), total.failed()).onFailure(finished::fail)
+            .onSuccess(ok -> step(id, year, last, parameters, write, total, finished));
       });
     });
   }

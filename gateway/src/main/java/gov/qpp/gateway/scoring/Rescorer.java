@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-scores a chunk of entities of a year: one read of everything they need, the scoring split over the workers,
- * one write of the new versions. An entity whose score changed meanwhile (a submission arrived) is skipped, since
- * its newer version already reflects newer data; one whose stored data no longer reads is counted as failed.
+ * Re-scores a chunk of entities of a year in two steps, so a job can write one chunk while it scores the next:
+ * {@link #prepare} reads everything they need at once and scores them split over the workers; {@link #store}
+ * writes the new versions in one statement. An entity whose score changed meanwhile (a submission arrived) is
+ * skipped, since its newer version already reflects newer data; one whose stored data no longer reads is counted
+ * as failed.
  */
 public final class Rescorer {
 
@@ -24,9 +26,15 @@ public final class Rescorer {
   private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
 
   public record Counts(int stored, int skipped, int failed) {
+    public static final Counts NONE = new Counts(0, 0, 0);
+
     public Counts plus(Counts other) {
       return new Counts(stored + other.stored, skipped + other.skipped, failed + other.failed);
     }
+  }
+
+  /** A scored chunk, ready to store. */
+  public record Prepared(int year, List<EntityScoreStore.NewVersion> versions, int failed) {
   }
 
   private final EntityScoreStore store;
@@ -42,34 +50,41 @@ public final class Rescorer {
   /** Scores these entities (at most {@link #CHUNK}) and stores a new version of each. */
   public Future<Counts> rescore(int year, List<String> keys, EntityScoreStore.Parameters parameters, String reason,
       UUID jobId) {
+    return prepare(year, keys, parameters, reason).compose(prepared -> store(prepared, jobId));
+  }
+
+  public Future<Prepared> prepare(int year, List<String> keys, EntityScoreStore.Parameters parameters,
+      String reason) {
     if (keys.isEmpty()) {
-      return Future.succeededFuture(new Counts(0, 0, 0));
+      return Future.succeededFuture(new Prepared(year, List.of(), 0));
     }
     return store.load(year, keys).compose(data -> {
       int size = (data.size() + SLICES - 1) / SLICES;
-      List<Future<Scored>> slices = new ArrayList<>();
+      List<Future<Prepared>> slices = new ArrayList<>();
       for (int from = 0; from < data.size(); from += size) {
         List<EntityScoreStore.EntityData> slice = data.subList(from, Math.min(data.size(), from + size));
         slices.add(workers.executeBlocking(() -> score(year, slice, parameters, reason), false));
       }
-      return Future.all(slices).compose(all -> {
+      return Future.all(slices).map(all -> {
         List<EntityScoreStore.NewVersion> versions = new ArrayList<>(data.size());
         int failed = 0;
-        for (Future<Scored> slice : slices) {
+        for (Future<Prepared> slice : slices) {
           versions.addAll(slice.result().versions());
           failed += slice.result().failed();
         }
-        int scored = versions.size();
-        int failures = failed;
-        return store.insert(year, versions, jobId).map(stored -> new Counts(stored, scored - stored, failures));
+        return new Prepared(year, versions, failed);
       });
     });
   }
 
-  private record Scored(List<EntityScoreStore.NewVersion> versions, int failed) {
+  public Future<Counts> store(Prepared prepared, UUID jobId) {
+    int scored = prepared.versions().size();
+    int failed = prepared.failed(); // not the chunk itself: the answer must not keep its trees reachable
+    return store.insert(prepared.year(), prepared.versions(), jobId)
+        .map(stored -> new Counts(stored, scored - stored, failed));
   }
 
-  private Scored score(int year, List<EntityScoreStore.EntityData> slice, EntityScoreStore.Parameters parameters,
+  private Prepared score(int year, List<EntityScoreStore.EntityData> slice, EntityScoreStore.Parameters parameters,
       String reason) {
     List<EntityScoreStore.NewVersion> versions = new ArrayList<>(slice.size());
     int failed = 0;
@@ -88,6 +103,6 @@ public final class Rescorer {
             .addKeyValue("error", String.valueOf(e.getMessage())).log("entity could not be re-scored");
       }
     }
-    return new Scored(versions, failed);
+    return new Prepared(year, versions, failed);
   }
 }

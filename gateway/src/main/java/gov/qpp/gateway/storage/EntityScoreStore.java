@@ -1,6 +1,7 @@
 package gov.qpp.gateway.storage;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -66,7 +67,7 @@ public final class EntityScoreStore {
 
   /** A new version to store, written only if the entity's current version is still {@code expectedVersion}. */
   public record NewVersion(EntityKey entity, int expectedVersion, String reason, String status, Double finalScore,
-      Double adjustment, Double qualityAchievement, String tree) {
+      Double adjustment, Double qualityAchievement, TreeCodec.Compressed tree) {
   }
 
   private final Pool pool;
@@ -172,9 +173,14 @@ public final class EntityScoreStore {
         row.getBigDecimal(11), (JsonArray) row.getValue(12));
   }
 
-  /** Stores new versions in one transaction; answers how many were stored (the rest changed meanwhile). */
+  /**
+   * Stores re-scored versions in one transaction; answers how many were stored (the rest changed meanwhile). Not
+   * waiting for the commit's flush is safe here: nothing is acknowledged to anyone per version, and a job the
+   * gateway stopped in is marked failed and is run again.
+   */
   public Future<Integer> insert(int year, List<NewVersion> versions, UUID jobId) {
-    return pool.withTransaction(connection -> insert(connection, year, versions, jobId));
+    return pool.withTransaction(connection -> connection.query("set local synchronous_commit = off").execute()
+        .compose(off -> insert(connection, year, versions, jobId)));
   }
 
   /**
@@ -197,7 +203,8 @@ public final class EntityScoreStore {
     Double[] finals = new Double[n];
     Double[] adjustments = new Double[n];
     Double[] achievements = new Double[n];
-    String[] trees = new String[n];
+    Buffer[] trees = new Buffer[n];
+    Integer[] lengths = new Integer[n];
     for (int i = 0; i < n; i++) {
       NewVersion v = versions.get(i);
       keys[i] = v.entity().key();
@@ -211,19 +218,21 @@ public final class EntityScoreStore {
       finals[i] = v.finalScore();
       adjustments[i] = v.adjustment();
       achievements[i] = v.qualityAchievement();
-      trees[i] = v.tree();
+      trees[i] = Buffer.buffer(v.tree().bytes());
+      lengths[i] = v.tree().length();
     }
     Tuple params = Tuple.tuple().addInteger(year).addUUID(jobId).addArrayOfString(keys).addArrayOfString(types)
         .addArrayOfString(tins).addArrayOfString(npis).addArrayOfString(entityIds).addArrayOfInteger(expected)
         .addArrayOfString(reasons).addArrayOfString(statuses).addArrayOfDouble(finals).addArrayOfDouble(adjustments)
-        .addArrayOfDouble(achievements).addArrayOfString(trees);
+        .addArrayOfDouble(achievements).addArrayOfBuffer(trees).addArrayOfInteger(lengths);
     return connection.preparedQuery("select pg_advisory_xact_lock(1337, $1)").execute(Tuple.of(year))
         .compose(locked -> connection.preparedQuery("insert into entity_score (entity_key, entity_type, tin, npi,"
             + " entity_id, performance_year, version, reason, rescore_job_id, status, final_score, adjustment,"
-            + " quality_achievement, tree) select u.k, u.t, u.tin, u.npi, u.eid, $1, u.expected + 1, u.reason, $2,"
-            + " u.status, u.fs, u.adj, u.ach, u.tree::jsonb from unnest($3::text[], $4::text[], $5::text[],"
-            + " $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::float8[], $12::float8[],"
-            + " $13::float8[], $14::text[]) as u(k, t, tin, npi, eid, expected, reason, status, fs, adj, ach, tree)"
+            + " quality_achievement, tree, tree_length) select u.k, u.t, u.tin, u.npi, u.eid, $1, u.expected + 1,"
+            + " u.reason, $2, u.status, u.fs, u.adj, u.ach, u.tree, u.len from unnest($3::text[], $4::text[],"
+            + " $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::float8[], $12::float8[],"
+            + " $13::float8[], $14::bytea[], $15::int[]) as u(k, t, tin, npi, eid, expected, reason, status, fs, adj,"
+            + " ach, tree, len)"
             + " where u.expected = coalesce((select max(version) from entity_score e where e.entity_key = u.k"
             + " and e.performance_year = $1), 0)").execute(params))
         .map(rows -> rows.rowCount());
@@ -232,7 +241,7 @@ public final class EntityScoreStore {
   /** The current (highest) version of an entity's score, with its history of versions (newest first). */
   public Future<Optional<JsonObject>> current(EntityKey entity, int year) {
     return pool.preparedQuery("select version, computed_at::text, reason, status, final_score, adjustment,"
-            + " rescore_job_id, case when version = max(version) over () then tree end"
+            + " rescore_job_id, case when version = max(version) over () then tree end, tree_length"
             + " from entity_score where entity_key = $1 and performance_year = $2 order by version desc")
         .execute(Tuple.of(entity.key(), year))
         .map(rows -> {
@@ -250,7 +259,8 @@ public final class EntityScoreStore {
             }
             history.add(version);
             if (current == null) {
-              current = version.copy().put("score", row.getValue(7));
+              current = version.copy().put("score", TreeCodec.decompress(row.getBuffer(7).getBytes(),
+                  row.getInteger(8)));
             }
           }
           return Optional.of(current.put("history", history));

@@ -94,6 +94,9 @@ class EntityScorerTest {
     assertEquals("SCORED", total.metadata().get("status"));
     // the tree goes total → category → measurement set → measure
     assertEquals("001", part(total, "quality").parts().get(0).parts().get(0).name());
+    // what is stored (written straight from the record) is what the API's JsonObject form says
+    assertEquals(new io.vertx.core.json.JsonObject(total.toJson().encode()),
+        new io.vertx.core.json.JsonObject(total.encode()));
   }
 
   @Test
