@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code POST /api/eligibility}: CMS's eligibility data as JSON Lines (docs/scoring.md). Stored all or nothing;
@@ -24,6 +23,8 @@ import java.util.TreeSet;
  * reflects it.
  */
 public final class EligibilityHandlers {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EligibilityHandlers.class);
 
   private final WorkerExecutor workers;
   private final EligibilityStore store;
@@ -48,9 +49,18 @@ public final class EligibilityHandlers {
       }
       List<EligibilityRow> rows = read.rows();
       return store.insert(principal, rows, rows.stream().map(EligibilityHandlers::lowVolume).toList())
-          .compose(stored -> rescore(rows))
-          .map(counts -> new JsonObject().put("data", new JsonObject().put("rows", rows.size())
-              .put("rescored", counts.stored()).put("skipped", counts.skipped()).put("failed", counts.failed())));
+          .compose(stored -> rescore(rows)
+              .map(counts -> new JsonObject().put("rows", rows.size()).put("rescored", counts.stored())
+                  .put("skipped", counts.skipped()).put("failed", counts.failed()))
+              // the rows are stored whatever happens now: say so, and that scores catch up on the next scoring
+              .recover(error -> {
+                LOG.atWarn().addKeyValue("error", String.valueOf(error.getMessage()))
+                    .log("eligibility stored, re-scoring failed");
+                return Future.succeededFuture(new JsonObject().put("rows", rows.size()).put("rescoreError",
+                    "the rows are stored, but re-scoring the entities they concern failed; a re-score of the year"
+                        + " (POST /api/rescore) brings their scores up to date"));
+              }))
+          .map(data -> new JsonObject().put("data", data));
     }).onSuccess(answer -> Responses.json(ctx, 200, answer)).onFailure(ctx::fail);
   }
 
@@ -74,16 +84,16 @@ public final class EligibilityHandlers {
 
   /** Every entity a row concerns (the clinician, or the group), a chunk at a time, year by year. */
   private Future<Rescorer.Counts> rescore(List<EligibilityRow> rows) {
-    Map<Integer, TreeSet<String>> byYear = new TreeMap<>();
+    Map<Integer, Map<String, EntityKey>> byYear = new TreeMap<>();
     for (EligibilityRow row : rows) {
       EntityKey entity = row.npi() == null ? EntityKey.group(row.tin()) : EntityKey.individual(row.tin(), row.npi());
-      byYear.computeIfAbsent(row.performanceYear(), year -> new TreeSet<>()).add(entity.key());
+      byYear.computeIfAbsent(row.performanceYear(), year -> new TreeMap<>()).put(entity.key(), entity);
     }
     Future<Rescorer.Counts> chain = Future.succeededFuture(Rescorer.Counts.NONE);
     for (var year : byYear.entrySet()) {
-      List<String> keys = new ArrayList<>(year.getValue());
+      List<EntityKey> keys = new ArrayList<>(year.getValue().values());
       for (int from = 0; from < keys.size(); from += Rescorer.CHUNK) {
-        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Rescorer.CHUNK));
+        List<EntityKey> chunk = keys.subList(from, Math.min(keys.size(), from + Rescorer.CHUNK));
         chain = chain.compose(sofar -> entities.parameters(year.getKey()).compose(parameters ->
             rescorer.rescore(year.getKey(), chunk, parameters, "eligibility file", null)).map(sofar::plus));
       }

@@ -82,9 +82,14 @@ public final class ScoreHandlers {
       throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "performanceYear",
           "performanceYear is required: a year such as 2025");
     }
-    EntityScoreStore.Parameters parameters = parameters(body);
+    Object scaling = body.getValue("scalingFactor");
+    Object exceptional = body.getValue("exceptionalScaling");
+    // checked before anything runs; a field left out keeps the year's stored value
+    parameters(scaling, exceptional, EntityScoreStore.Parameters.DEFAULT);
     String principal = ctx.get(BearerAuth.PRINCIPAL);
-    jobs.start(year, parameters, principal)
+    entities.parameters(year)
+        .map(stored -> scaling == null && exceptional == null ? null : parameters(scaling, exceptional, stored))
+        .compose(parameters -> jobs.start(year, parameters, principal))
         .onSuccess(id -> Responses.json(ctx, 202, new JsonObject().put("data", new JsonObject()
             .put("id", id.toString()).put("state", "queued").put("progress", "/api/rescore/" + id))))
         .onFailure(error -> ctx.fail(UniqueViolation.is(error)
@@ -110,14 +115,10 @@ public final class ScoreHandlers {
     }).onFailure(ctx::fail);
   }
 
-  private static EntityScoreStore.Parameters parameters(JsonObject body) {
-    Object scaling = body.getValue("scalingFactor");
-    Object exceptional = body.getValue("exceptionalScaling");
-    if (scaling == null && exceptional == null) {
-      return null;
-    }
-    double sf = number(scaling, "scalingFactor", 1.0);
-    double ef = number(exceptional, "exceptionalScaling", 1.0);
+  private static EntityScoreStore.Parameters parameters(Object scaling, Object exceptional,
+      EntityScoreStore.Parameters stored) {
+    double sf = number(scaling, "scalingFactor", stored.scalingFactor());
+    double ef = number(exceptional, "exceptionalScaling", stored.exceptionalScaling());
     if (!(sf > 0 && sf <= 3)) {
       throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "scalingFactor",
           "scalingFactor is above 0 and at most 3 (42 CFR 414.1405(b)(4))");

@@ -35,6 +35,9 @@ public final class EntityScoring {
     List<StoredSet> sets = new ArrayList<>();
     for (EntityScoreStore.SubmissionRow row : data.submissions()) {
       Submission submission = read(row);
+      if (submission == null) {
+        continue; // said in the log; the entity's other submissions are still scored
+      }
       submission.measurementSets().forEach(set -> sets.add(new StoredSet(row.id(), row.submitter(),
           row.receivedAt().toInstant(), set)));
     }
@@ -45,14 +48,18 @@ public final class EntityScoring {
         tree.value(), adjustment(tree), achievement(tree), TreeCodec.compress(tree.encode()));
   }
 
+  /** A stored submission as the model, or null (logged) when it no longer reads, say after a reader change. */
   private Submission read(EntityScoreStore.SubmissionRow row) {
     RegistryJsonReader.Result read = reader.read(row.normalised().getBytes(StandardCharsets.UTF_8));
     if (read.submission() == null) {
-      throw new IllegalStateException("stored submission " + row.id() + " no longer reads: "
-          + read.problems().list());
+      LOG.atWarn().addKeyValue("submissionId", row.id().toString())
+          .addKeyValue("problems", read.problems().list().size())
+          .log("stored submission no longer reads: left out of its entity's score");
     }
     return read.submission();
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityScoring.class);
 
   static Eligibility eligibility(EntityScoreStore.EntityData data, int year) {
     var supplied = data.eligibility();

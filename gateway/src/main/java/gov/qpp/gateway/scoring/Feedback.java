@@ -57,10 +57,18 @@ public final class Feedback {
     return out.put("feedback", new JsonArray(lines));
   }
 
-  /** The version whose score counts: the higher final score; a scored one over one that is not. */
+  /**
+   * The version whose score counts: the higher final score; a scored one over one that is not. A Qualifying APM
+   * Participant is outside MIPS whatever their group reports, so their own (excluded) score is the one shown.
+   */
   static JsonObject counting(JsonObject individual, JsonObject group) {
     if (individual == null || group == null) {
       return individual != null ? individual : group;
+    }
+    JsonObject eligibility = individual.getJsonObject("score").getJsonObject("metadata", new JsonObject())
+        .getJsonObject("eligibility", new JsonObject());
+    if ("QP".equals(eligibility.getString("qpStatus"))) {
+      return individual;
     }
     Double mine = individual.getJsonObject("score").getDouble("value");
     Double theirs = group.getJsonObject("score").getDouble("value");

@@ -148,7 +148,8 @@ public final class QualityScorer {
     ScoreNode requiredNode = best.requiredNode();
     QualityBonuses.Result bonuses = best.bonuses();
     double total = picked.stream().mapToDouble(ScoreNode::value).sum();
-    double smallPracticeBonus = smallPractice ? rules.smallPracticeBonus() : 0;
+    // the bonus needs at least one measure submitted
+    double smallPracticeBonus = smallPractice && !measures.isEmpty() ? rules.smallPracticeBonus() : 0;
     double percent = ScoreNode.round4(Math.min(100.0, (total + bonuses.total() + smallPracticeBonus) / denominator
         * 100.0));
     List<ScoreNode> parts = new ArrayList<>();

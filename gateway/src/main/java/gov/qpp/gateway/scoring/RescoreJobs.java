@@ -83,9 +83,10 @@ public final class RescoreJobs {
         writing.map(written::plus).onComplete(finished);
         return;
       }
-      String last = keys.get(keys.size() - 1);
+      String last = keys.get(keys.size() - 1).key();
       Future<Rescorer.Prepared> prepared = rescorer.prepare(year, keys, parameters, "rescore");
-      Future.all(prepared, writing).onFailure(finished::fail).onSuccess(both -> {
+      // join, not all: on a failure the write in flight still ends before the job is marked failed
+      Future.join(prepared, writing).onFailure(finished::fail).onSuccess(both -> {
         Rescorer.Counts total = written.plus(writing.result());
         Future<Rescorer.Counts> write = rescorer.store(prepared.result(), id);
         jobs.progress(id, total.stored(), total.skipped(), total.failed()).onFailure(finished::fail)

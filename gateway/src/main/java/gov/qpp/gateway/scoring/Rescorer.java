@@ -33,9 +33,13 @@ public final class Rescorer {
     }
   }
 
-  /** A scored chunk, ready to store. */
-  public record Prepared(int year, List<EntityScoreStore.NewVersion> versions, int failed) {
+  /** A scored chunk, ready to store, with what scored it (to score again what changed meanwhile). */
+  public record Prepared(int year, List<EntityScoreStore.NewVersion> versions, int failed, int unscored,
+      EntityScoreStore.Parameters parameters, String reason) {
   }
+
+  /** Rounds of scoring again the entities whose score changed between reading and writing. */
+  static final int WRITE_ROUNDS = 3;
 
   private final EntityScoreStore store;
   private final EntityScoring scoring;
@@ -48,15 +52,15 @@ public final class Rescorer {
   }
 
   /** Scores these entities (at most {@link #CHUNK}) and stores a new version of each. */
-  public Future<Counts> rescore(int year, List<String> keys, EntityScoreStore.Parameters parameters, String reason,
-      UUID jobId) {
+  public Future<Counts> rescore(int year, List<EntityScoreStore.EntityKey> keys,
+      EntityScoreStore.Parameters parameters, String reason, UUID jobId) {
     return prepare(year, keys, parameters, reason).compose(prepared -> store(prepared, jobId));
   }
 
-  public Future<Prepared> prepare(int year, List<String> keys, EntityScoreStore.Parameters parameters,
-      String reason) {
+  public Future<Prepared> prepare(int year, List<EntityScoreStore.EntityKey> keys,
+      EntityScoreStore.Parameters parameters, String reason) {
     if (keys.isEmpty()) {
-      return Future.succeededFuture(new Prepared(year, List.of(), 0));
+      return Future.succeededFuture(new Prepared(year, List.of(), 0, 0, parameters, reason));
     }
     return store.load(year, keys).compose(data -> {
       int size = (data.size() + SLICES - 1) / SLICES;
@@ -68,34 +72,60 @@ public final class Rescorer {
       return Future.all(slices).map(all -> {
         List<EntityScoreStore.NewVersion> versions = new ArrayList<>(data.size());
         int failed = 0;
+        int unscored = 0;
         for (Future<Prepared> slice : slices) {
           versions.addAll(slice.result().versions());
           failed += slice.result().failed();
+          unscored += slice.result().unscored();
         }
-        return new Prepared(year, versions, failed);
+        return new Prepared(year, versions, failed, unscored, parameters, reason);
       });
     });
   }
 
+  /**
+   * Writes a prepared chunk. An entity whose score changed since it was read (a submission, an eligibility file or
+   * new parameters may have been scored with older inputs meanwhile) is read and scored again, a few rounds; what
+   * still changes after that is counted as skipped. Entities without submissions or rules count as skipped too, so
+   * the counts add up to the chunk.
+   */
   public Future<Counts> store(Prepared prepared, UUID jobId) {
-    int scored = prepared.versions().size();
-    int failed = prepared.failed(); // not the chunk itself: the answer must not keep its trees reachable
-    return store.insert(prepared.year(), prepared.versions(), jobId)
-        .map(stored -> new Counts(stored, scored - stored, failed));
+    return store(prepared, jobId, 1, new Counts(0, prepared.unscored(), 0));
+  }
+
+  private Future<Counts> store(Prepared prepared, UUID jobId, int round, Counts sofar) {
+    int failed = prepared.failed();
+    int year = prepared.year();
+    var parameters = prepared.parameters();
+    String reason = prepared.reason();
+    List<EntityScoreStore.EntityKey> entities = prepared.versions().stream().map(v -> v.entity()).toList();
+    return store.insert(year, prepared.versions(), jobId).compose(stored -> {
+      List<EntityScoreStore.EntityKey> changed = entities.stream().filter(e -> !stored.contains(e.key())).toList();
+      Counts counts = sofar.plus(new Counts(stored.size(), 0, failed));
+      if (changed.isEmpty() || round == WRITE_ROUNDS) {
+        return Future.succeededFuture(counts.plus(new Counts(0, changed.size(), 0)));
+      }
+      return prepare(year, changed, parameters, reason)
+          .compose(again -> store(again, jobId, round + 1, counts.plus(new Counts(0, again.unscored(), 0))));
+    });
   }
 
   private Prepared score(int year, List<EntityScoreStore.EntityData> slice, EntityScoreStore.Parameters parameters,
       String reason) {
     List<EntityScoreStore.NewVersion> versions = new ArrayList<>(slice.size());
     int failed = 0;
+    int unscored = 0;
     for (EntityScoreStore.EntityData data : slice) {
       if (data.submissions().isEmpty()) {
-        continue; // nothing submitted (an eligibility row alone): no score to compute yet
+        unscored++; // nothing submitted (an eligibility row alone): no score to compute yet
+        continue;
       }
       try {
         EntityScoreStore.NewVersion version = scoring.score(year, data, parameters, reason);
         if (version != null) {
           versions.add(version);
+        } else {
+          unscored++; // no catalog for the year
         }
       } catch (RuntimeException e) {
         failed++;
@@ -103,6 +133,6 @@ public final class Rescorer {
             .addKeyValue("error", String.valueOf(e.getMessage())).log("entity could not be re-scored");
       }
     }
-    return new Prepared(year, versions, failed);
+    return new Prepared(year, versions, failed, unscored, parameters, reason);
   }
 }

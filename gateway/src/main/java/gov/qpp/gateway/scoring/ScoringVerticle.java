@@ -110,12 +110,13 @@ public final class ScoringVerticle extends VerticleBase {
             return Future.succeededFuture();
           }
           SubmissionStore.Scorable scorable = found.get();
-          if (!entitiesInFlight.add(scorable.entityKey())) {
+          String key = scorable.entity().key();
+          if (!entitiesInFlight.add(key)) {
             return Future.succeededFuture(); // its entity is being scored: the sweep comes back for it
           }
-          entity[0] = scorable.entityKey();
+          entity[0] = key;
           int year = scorable.performanceYear();
-          return entities.load(year, List.of(scorable.entityKey()))
+          return entities.load(year, List.of(scorable.entity()))
               .compose(data -> entities.parameters(year).compose(parameters -> vertx.executeBlocking(() -> {
                 ScoreNode tree = scoreTree(scorable.normalised());
                 var version = entityScoring.score(year, data.get(0), parameters, "submission " + id);

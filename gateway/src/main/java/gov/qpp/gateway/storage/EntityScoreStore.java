@@ -30,9 +30,9 @@ public final class EntityScoreStore {
       return type + "|" + tin + "|" + npi + "|" + entityId;
     }
 
-    public static EntityKey parse(String key) {
-      String[] parts = key.split("\\|", -1);
-      return new EntityKey(parts[0], parts[1], parts[2], parts[3]);
+    /** Supplied eligibility (special statuses, low volume, QP) is a clinician's or a group's, not an APM entity's. */
+    public boolean hasEligibility() {
+      return "individual".equals(type) || "group".equals(type);
     }
 
     public static EntityKey individual(String tin, String npi) {
@@ -76,14 +76,19 @@ public final class EntityScoreStore {
     this.pool = pool;
   }
 
-  /** The next entities of a year after {@code afterKey} ("" from the start), in key order. */
-  public Future<List<String>> entityKeys(int year, String afterKey, int limit) {
-    return pool.preparedQuery("select distinct entity_key from submission where performance_year = $1"
+  /**
+   * The next entities of a year after {@code afterKey} ("" from the start), in key order; built from the entity
+   * columns, never by splitting the key (an entity id may hold any character).
+   */
+  public Future<List<EntityKey>> entityKeys(int year, String afterKey, int limit) {
+    return pool.preparedQuery("select distinct on (entity_key) entity_key, entity_type, coalesce(tin, ''),"
+            + " coalesce(npi, ''), coalesce(entity_id, '') from submission where performance_year = $1"
             + " and entity_key > $2 and scoring_status <> 'failed' order by entity_key limit $3")
         .execute(Tuple.of(year, afterKey, limit))
         .map(rows -> {
-          List<String> keys = new ArrayList<>(rows.size());
-          rows.forEach(row -> keys.add(row.getString(0)));
+          List<EntityKey> keys = new ArrayList<>(rows.size());
+          rows.forEach(row -> keys.add(new EntityKey(row.getString(1), row.getString(2), row.getString(3),
+              row.getString(4))));
           return keys;
         });
   }
@@ -108,10 +113,12 @@ public final class EntityScoreStore {
         .execute(Tuple.of(year, parameters.scalingFactor(), parameters.exceptionalScaling())).mapEmpty();
   }
 
-  /** Everything needed to score these entities of a year, in the order given. */
-  public Future<List<EntityData>> load(int year, List<String> keys) {
-    String[] keyArray = keys.toArray(String[]::new);
-    List<EntityKey> entities = keys.stream().map(EntityKey::parse).toList();
+  /**
+   * Everything needed to score these entities of a year, in the order given, read in one snapshot: the version
+   * each is paired with is the one its data had, so the version check on writing catches anything newer.
+   */
+  public Future<List<EntityData>> load(int year, List<EntityKey> entities) {
+    String[] keyArray = entities.stream().map(EntityKey::key).toArray(String[]::new);
     String[] tins = entities.stream().map(EntityKey::tin).toArray(String[]::new);
     String[] npis = entities.stream().map(EntityKey::npi).toArray(String[]::new);
     Map<String, List<SubmissionRow>> submissions = new LinkedHashMap<>();
@@ -121,9 +128,11 @@ public final class EntityScoreStore {
     Map<String, Integer> versions = new LinkedHashMap<>();
     Tuple byKey = Tuple.tuple().addInteger(year).addArrayOfString(keyArray);
     Tuple byClinician = Tuple.tuple().addInteger(year).addArrayOfString(tins).addArrayOfString(npis);
-    return pool.withConnection(connection -> connection.preparedQuery("select entity_key, id, submitter,"
+    return pool.withTransaction(connection -> connection.query("set transaction isolation level repeatable read,"
+            + " read only").execute()
+        .compose(snapshot -> connection.preparedQuery("select entity_key, id, submitter,"
             + " received_at, normalised::text from submission where performance_year = $1 and entity_key = any($2)"
-            + " and scoring_status <> 'failed' order by entity_key, received_at, id").execute(byKey)
+            + " and scoring_status <> 'failed' order by entity_key, received_at, id").execute(byKey))
         .compose(rows -> {
           rows.forEach(row -> submissions.computeIfAbsent(row.getString(0), k -> new ArrayList<>())
               .add(new SubmissionRow(row.getUUID(1), row.getString(2), row.getOffsetDateTime(3), row.getString(4))));
@@ -155,10 +164,10 @@ public final class EntityScoreStore {
         })
         .map(rows -> {
           rows.forEach(row -> versions.put(row.getString(0), row.getInteger(1)));
-          List<EntityData> out = new ArrayList<>(keys.size());
+          List<EntityData> out = new ArrayList<>(entities.size());
           for (EntityKey entity : entities) {
             String clinician = entity.tin() + "|" + entity.npi();
-            boolean hasClinician = !entity.tin().isEmpty();
+            boolean hasClinician = entity.hasEligibility();
             out.add(new EntityData(entity, submissions.getOrDefault(entity.key(), List.of()),
                 hasClinician ? eligibility.get(clinician) : null, hasClinician ? lowVolume.get(clinician) : null,
                 prior.get(entity.key()), versions.getOrDefault(entity.key(), 0)));
@@ -174,12 +183,13 @@ public final class EntityScoreStore {
   }
 
   /**
-   * Stores re-scored versions in one transaction; answers how many were stored (the rest changed meanwhile). Not
-   * waiting for the commit's flush is safe here: nothing is acknowledged to anyone per version, and a job the
-   * gateway stopped in is marked failed and is run again.
+   * Stores versions in one transaction; answers the entity keys stored (the others changed meanwhile). A job's
+   * writes do not wait for the commit's flush: nothing is acknowledged per version, and a job the gateway stopped
+   * in is marked failed and is run again. Other writes (an eligibility upload's answer promises them) do.
    */
-  public Future<Integer> insert(int year, List<NewVersion> versions, UUID jobId) {
-    return pool.withTransaction(connection -> connection.query("set local synchronous_commit = off").execute()
+  public Future<java.util.Set<String>> insert(int year, List<NewVersion> versions, UUID jobId) {
+    return pool.withTransaction(connection -> (jobId == null ? Future.succeededFuture()
+        : connection.query("set local synchronous_commit = off").execute())
         .compose(off -> insert(connection, year, versions, jobId)));
   }
 
@@ -187,9 +197,10 @@ public final class EntityScoreStore {
    * Writers of a year take its advisory lock, so the version check and the insert cannot interleave: a version
    * computed from data read before another writer stored a newer one is skipped, never stored on top of it.
    */
-  public static Future<Integer> insert(SqlConnection connection, int year, List<NewVersion> versions, UUID jobId) {
+  public static Future<java.util.Set<String>> insert(SqlConnection connection, int year, List<NewVersion> versions,
+      UUID jobId) {
     if (versions.isEmpty()) {
-      return Future.succeededFuture(0);
+      return Future.succeededFuture(java.util.Set.of());
     }
     int n = versions.size();
     String[] keys = new String[n];
@@ -234,8 +245,12 @@ public final class EntityScoreStore {
             + " $13::float8[], $14::bytea[], $15::int[]) as u(k, t, tin, npi, eid, expected, reason, status, fs, adj,"
             + " ach, tree, len)"
             + " where u.expected = coalesce((select max(version) from entity_score e where e.entity_key = u.k"
-            + " and e.performance_year = $1), 0)").execute(params))
-        .map(rows -> rows.rowCount());
+            + " and e.performance_year = $1), 0) returning entity_key").execute(params))
+        .map(rows -> {
+          java.util.Set<String> stored = new java.util.HashSet<>();
+          rows.forEach(row -> stored.add(row.getString(0)));
+          return stored;
+        });
   }
 
   /** The current (highest) version of an entity's score, with its history of versions (newest first). */

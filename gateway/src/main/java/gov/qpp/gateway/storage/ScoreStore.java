@@ -39,9 +39,10 @@ public final class ScoreStore {
         .addValue(tree);
     return pool.withTransaction(connection -> connection.preparedQuery("insert into score (submission_id, tin, npi,"
             + " entity_id, performance_year, total, tree) values ($1, $2, $3, $4, $5, $6, $7)").execute(row)
-        .compose(done -> entity == null ? Future.succeededFuture(1)
-            : EntityScoreStore.insert(connection, submission.getInteger("performanceYear"), List.of(entity), null))
-        .compose(stored -> stored == 1 ? Future.succeededFuture() : Future.failedFuture(new EntityChanged()))
+        .compose(done -> entity == null ? Future.succeededFuture(true)
+            : EntityScoreStore.insert(connection, submission.getInteger("performanceYear"), List.of(entity), null)
+                .map(stored -> !stored.isEmpty()))
+        .compose(stored -> stored ? Future.succeededFuture() : Future.failedFuture(new EntityChanged()))
         .compose(done -> connection.preparedQuery("update submission set scoring_status = 'scored' where id = $1")
             .execute(Tuple.of(submissionId))))
         .mapEmpty();

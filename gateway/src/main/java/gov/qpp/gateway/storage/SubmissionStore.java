@@ -115,18 +115,21 @@ public final class SubmissionStore {
   }
 
   /** A stored submission as the scorer needs it: its normalised form (QPP JSON), its entity and year. */
-  public record Scorable(JsonObject normalised, String entityKey, int performanceYear) {
+  public record Scorable(JsonObject normalised, EntityScoreStore.EntityKey entity, int performanceYear) {
   }
 
   public Future<Optional<Scorable>> scorable(UUID id) {
-    return pool.preparedQuery("select normalised, entity_key, performance_year from submission where id = $1")
+    // only while pending: the sweep's list may hold ids the event bus has scored meanwhile
+    return pool.preparedQuery("select normalised, entity_type, coalesce(tin, ''), coalesce(npi, ''),"
+            + " coalesce(entity_id, ''), performance_year from submission where id = $1 and scoring_status = 'pending'")
         .execute(Tuple.of(id))
         .map(rows -> {
           if (rows.size() == 0) {
             return Optional.empty();
           }
           Row row = rows.iterator().next();
-          return Optional.of(new Scorable((JsonObject) row.getValue(0), row.getString(1), row.getInteger(2)));
+          return Optional.of(new Scorable((JsonObject) row.getValue(0), new EntityScoreStore.EntityKey(
+              row.getString(1), row.getString(2), row.getString(3), row.getString(4)), row.getInteger(5)));
         });
   }
 

@@ -259,6 +259,16 @@ class ScoringApiTest extends RunningGatewayTest {
     assertEquals(2.0, data.getJsonObject("score").getJsonObject("metadata").getJsonObject("paymentAdjustment")
         .getDouble("scalingFactor"));
 
+    // a second job that sets only the exceptional share keeps the year's stored scaling factor
+    Reply second = gateway.send(gateway.request("/api/rescore").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"performanceYear\": 2021, \"exceptionalScaling\": 0.5}"))
+        .build());
+    assertEquals(202, second.status(), () -> String.valueOf(second.json()));
+    JsonObject asked = gateway.get("/api/rescore/" + second.json().getJsonObject("data").getString("id")).json()
+        .getJsonObject("data").getJsonObject("parameters");
+    assertEquals(2.0, asked.getDouble("scalingFactor"));
+    assertEquals(0.5, asked.getDouble("exceptionalScaling"));
+
     assertEquals(400, gateway.send(gateway.request("/api/rescore").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"performanceYear\": \"2021\"}")).build()).status());
     assertEquals(404, gateway.get("/api/rescore/" + java.util.UUID.randomUUID()).status());

@@ -31,7 +31,8 @@ public final class EligibilityFile {
   static final int MAX_ID_LENGTH = 64;
 
   private static final JsonFactory FACTORY = GuardedJson.factory(8, 1_000, 40);
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> FIELDS = Set.of("tin", "npi", "performanceYear", "smallPractice", "rural", "hpsa",
       "nonPatientFacing", "complexPatientBonus", "lowVolumeOptIn", "lowVolume", "apm", "cost");
 
@@ -178,6 +179,10 @@ public final class EligibilityFile {
         continue;
       }
       String measureId = fields.text("measureId", true);
+      if (measureId != null && !measureId.matches("[A-Za-z0-9_]{1," + MAX_ID_LENGTH + "}")) {
+        fields.invalid("measureId", "must be a cost measure id such as COST_TPCC_1");
+        measureId = null;
+      }
       Double value = fields.decimal("value", 0, 1e9);
       Integer cases = fields.integer("cases", true, 0, Integer.MAX_VALUE);
       if (value == null) {

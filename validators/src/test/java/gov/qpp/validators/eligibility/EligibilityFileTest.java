@@ -62,6 +62,16 @@ class EligibilityFileTest {
   }
 
   @Test
+  void aSecondObjectOnALineOrABlankCostMeasureIsRefused() {
+    var result = read("{\"tin\": \"000123456\", \"performanceYear\": 2025} {\"smallPractice\": true}\n"
+        + "{\"tin\": \"000123457\", \"performanceYear\": 2025, \"cost\": [{\"measureId\": \" \", \"value\": 1,"
+        + " \"cases\": 1}]}\n");
+    Set<String> located = located(result);
+    assertTrue(located.contains("ELIGIBILITY_UNREADABLE @ line 1"), located::toString);
+    assertTrue(located.contains("ELIGIBILITY_INVALID_VALUE @ line 2: cost[0].measureId"), located::toString);
+  }
+
+  @Test
   void twoRowsForOneClinicianAndYearAreRefused() {
     var result = read("{\"tin\": \"000123456\", \"performanceYear\": 2025}\n"
         + "{\"tin\": \"000123456\", \"performanceYear\": 2025, \"rural\": true}\n");
