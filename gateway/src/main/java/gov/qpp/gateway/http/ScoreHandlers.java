@@ -1,5 +1,7 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.scoring.Eligibility;
+import gov.qpp.gateway.scoring.EntityScoring;
 import gov.qpp.gateway.scoring.Feedback;
 import gov.qpp.gateway.scoring.RescoreJobs;
 import gov.qpp.gateway.storage.EntityScoreStore;
@@ -59,12 +61,17 @@ public final class ScoreHandlers {
     if (query.npi() == null) {
       throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "npi", "npi is required: 10 digits");
     }
-    Future.all(entities.current(EntityKey.individual(query.tin(), query.npi()), query.year()),
-            entities.current(EntityKey.group(query.tin()), query.year()))
-        .onSuccess(both -> {
-          Optional<JsonObject> individual = both.resultAt(0);
-          Optional<JsonObject> group = both.resultAt(1);
-          JsonObject feedback = Feedback.of(individual.orElse(null), group.orElse(null));
+    EntityKey clinician = EntityKey.individual(query.tin(), query.npi());
+    Future.all(entities.current(clinician, query.year()), entities.current(EntityKey.group(query.tin()), query.year()),
+            entities.load(query.year(), java.util.List.of(clinician)))
+        .onSuccess(all -> {
+          Optional<JsonObject> individual = all.resultAt(0);
+          Optional<JsonObject> group = all.resultAt(1);
+          java.util.List<EntityScoreStore.EntityData> data = all.resultAt(2);
+          Eligibility eligibility = EntityScoring.eligibility(data.get(0), query.year());
+          String qp = eligibility.qp() != null && eligibility.qp().excludedFromMips(true) ? "a Qualifying APM"
+              + " Participant (" + eligibility.qp().why() + ")" : null;
+          JsonObject feedback = Feedback.of(individual.orElse(null), group.orElse(null), qp);
           feedback.put("clinician", new JsonObject().put("tin", query.tin()).put("npi", query.npi()))
               .put("performanceYear", query.year())
               .put("individualScore", individual.map(ScoreHandlers::withoutHistory).orElse(null))

@@ -61,7 +61,8 @@ public final class EntityScoring {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityScoring.class);
 
-  static Eligibility eligibility(EntityScoreStore.EntityData data, int year) {
+  /** The eligibility the scorer uses for this entity: the supplied row, the newest low-volume row, the QP status. */
+  public static Eligibility eligibility(EntityScoreStore.EntityData data, int year) {
     var supplied = data.eligibility();
     LowVolume.Determination lowVolume = null;
     String lowVolumeSource = null;

@@ -22,8 +22,21 @@ public final class Feedback {
 
   /** @param individual the clinician's current version (with {@code score}), or null; likewise the group's */
   public static JsonObject of(JsonObject individual, JsonObject group) {
-    JsonObject counting = counting(individual, group);
+    return of(individual, group, null);
+  }
+
+  /**
+   * @param qpExclusion why the clinician is a Qualifying APM Participant, from their eligibility data, when they
+   *     have no score of their own to say it (null otherwise): a QP is outside MIPS whatever the group reports
+   */
+  public static JsonObject of(JsonObject individual, JsonObject group, String qpExclusion) {
     JsonObject out = new JsonObject();
+    if (individual == null && qpExclusion != null) {
+      return out.put("status", "EXCLUDED").put("finalScore", null).put("feedback", new JsonArray()
+          .add("You are " + qpExclusion + ": no MIPS score or payment adjustment applies, whatever your TIN's"
+              + " group reports."));
+    }
+    JsonObject counting = counting(individual, group);
     if (counting == null) {
       return out.put("status", "NO_SCORE").put("summary", "No score yet: nothing has been submitted for this"
           + " clinician or their TIN's group this year.");

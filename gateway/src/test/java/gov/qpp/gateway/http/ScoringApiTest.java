@@ -182,6 +182,23 @@ class ScoringApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void aQualifyingApmParticipantWithoutAScoreOfTheirOwnIsNotGivenTheGroups() throws Exception {
+    String tin = "000710007";
+    String npi = npi("171000007");
+    submit(submission(tin, null, 2019, quality(2019, 10), pi(2019), ia(2019, twoHighActivities())));
+    awaitScore("tin=" + tin + "&year=2019", d -> true);
+    // 2019 QP threshold: 50 % of payments (open question, docs/scoring.md); 60 % meets it
+    Reply stored = uploadEligibility("{\"tin\": \"" + tin + "\", \"npi\": \"" + npi + "\", \"performanceYear\": 2019,"
+        + " \"apm\": {\"entityId\": \"A7\", \"advanced\": true, \"paymentPercent\": 60}}\n");
+    assertEquals(200, stored.status(), () -> String.valueOf(stored.json()));
+    JsonObject feedback = gateway.get("/api/clinicians/" + tin + "/" + npi + "/feedback?year=2019").json()
+        .getJsonObject("data");
+    assertEquals("EXCLUDED", feedback.getString("status"), feedback::encode);
+    assertTrue(feedback.getJsonArray("feedback").getString(0).contains("Qualifying APM Participant"));
+    assertEquals(49.0, feedback.getJsonObject("groupScore").getDouble("finalScore"), "shown, not applied");
+  }
+
+  @Test
   void aBadEligibilityFileIsRefusedWithEveryProblemLocated() throws Exception {
     String npi = npi("171000004");
     Reply reply = uploadEligibility("{\"tin\": \"000710004\", \"npi\": \"" + npi + "\", \"performanceYear\": 2019}\n"
