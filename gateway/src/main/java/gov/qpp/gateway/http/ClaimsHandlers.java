@@ -4,6 +4,7 @@ import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.scoring.LowVolume;
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.ClaimsStore;
+import gov.qpp.gateway.storage.LowVolumeRows;
 import gov.qpp.gateway.storage.SubmissionStore;
 import gov.qpp.validators.claims.ClaimsFormat;
 import gov.qpp.validators.claims.ClaimsIntake;
@@ -24,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,26 +189,17 @@ public final class ClaimsHandlers {
   }
 
   /** Each clinician's and group's status against the year's thresholds, when the claims carried amounts. */
-  static List<ClaimsStore.LowVolumeRow> lowVolume(ClaimsOutcome outcome) {
-    Optional<LowVolume.Thresholds> thresholds = LowVolume.thresholds(outcome.performanceYear());
-    List<ClaimsStore.LowVolumeRow> rows = new ArrayList<>();
+  static List<LowVolumeRows.Row> lowVolume(ClaimsOutcome outcome) {
+    List<LowVolumeRows.Row> rows = new ArrayList<>();
     for (ClaimsVolume volume : outcome.volumes()) {
-      String status = null;
-      String explanation;
-      if (!volume.amountsGiven()) {
-        explanation = "not determined: no claim line carried an allowed amount or charge";
-      } else if (thresholds.isEmpty()) {
-        explanation = "not determined: no low-volume thresholds for " + outcome.performanceYear();
-      } else {
-        LowVolume.Determination determination = LowVolume.determine(thresholds.get(),
-            new LowVolume.Volume(volume.allowedCharges(), volume.beneficiaries(), volume.coveredServices()));
-        status = determination.status().name().toLowerCase(Locale.ROOT);
-        explanation = determination.atOrBelow().isEmpty() ? "above every low-volume threshold"
-            : "at or below: " + String.join("; ", determination.atOrBelow());
-      }
-      rows.add(new ClaimsStore.LowVolumeRow(volume.clinician().tin(),
-          volume.clinician().isGroup() ? "" : volume.clinician().npi(), volume.amountsGiven()
-          ? volume.allowedCharges() : null, volume.beneficiaries(), volume.coveredServices(), status, explanation));
+      LowVolume.Stored stored = volume.amountsGiven() ? LowVolume.stored(outcome.performanceYear(),
+          new LowVolume.Volume(volume.allowedCharges(), volume.beneficiaries(), volume.coveredServices()))
+          : new LowVolume.Stored(null, "not determined: no claim line carried an allowed amount or charge");
+      rows.add(new LowVolumeRows.Row(volume.clinician().tin(),
+          volume.clinician().isGroup() ? "" : volume.clinician().npi(), outcome.performanceYear(),
+          volume.amountsGiven()
+          ? volume.allowedCharges() : null, volume.beneficiaries(), volume.coveredServices(), stored.status(),
+          stored.explanation()));
     }
     return rows;
   }

@@ -3,6 +3,7 @@ package gov.qpp.gateway.http;
 import gov.qpp.gateway.scoring.LowVolume;
 import gov.qpp.gateway.scoring.Rescorer;
 import gov.qpp.gateway.storage.EligibilityStore;
+import gov.qpp.gateway.storage.LowVolumeRows;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.EntityScoreStore.EntityKey;
 import gov.qpp.validators.eligibility.EligibilityFile;
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,7 +48,7 @@ public final class EligibilityHandlers {
             + " nothing was stored", read.problems(), null));
       }
       List<EligibilityRow> rows = read.rows();
-      return store.insert(principal, rows, rows.stream().map(EligibilityHandlers::lowVolume).toList())
+      return store.insert(principal, rows, lowVolume(rows))
           .compose(stored -> rescore(rows)
               .map(counts -> new JsonObject().put("rows", rows.size()).put("rescored", counts.stored())
                   .put("skipped", counts.skipped()).put("failed", counts.failed()))
@@ -64,22 +64,20 @@ public final class EligibilityHandlers {
     }).onSuccess(answer -> Responses.json(ctx, 200, answer)).onFailure(ctx::fail);
   }
 
-  /** The supplied volume's status from the year's thresholds, or null when the row gives no volume. */
-  private static EligibilityStore.LowVolumeStatus lowVolume(EligibilityRow row) {
-    if (row.lowVolume() == null) {
-      return null;
+  /** The low-volume rows of the rows that give a Part B volume, with its status from the year's thresholds. */
+  private static List<LowVolumeRows.Row> lowVolume(List<EligibilityRow> rows) {
+    List<LowVolumeRows.Row> out = new ArrayList<>();
+    for (EligibilityRow row : rows) {
+      var volume = row.lowVolume();
+      if (volume != null) {
+        LowVolume.Stored stored = LowVolume.stored(row.performanceYear(),
+            new LowVolume.Volume(volume.allowedCharges(), volume.beneficiaries(), volume.coveredServices()));
+        out.add(new LowVolumeRows.Row(row.tin(), row.npi() == null ? "" : row.npi(), row.performanceYear(),
+            volume.allowedCharges(), volume.beneficiaries(), volume.coveredServices(), stored.status(),
+            stored.explanation()));
+      }
     }
-    var thresholds = LowVolume.thresholds(row.performanceYear());
-    if (thresholds.isEmpty()) {
-      return new EligibilityStore.LowVolumeStatus(null, "not determined: no low-volume thresholds for "
-          + row.performanceYear());
-    }
-    var volume = row.lowVolume();
-    LowVolume.Determination determination = LowVolume.determine(thresholds.get(),
-        new LowVolume.Volume(volume.allowedCharges(), volume.beneficiaries(), volume.coveredServices()));
-    return new EligibilityStore.LowVolumeStatus(determination.status().name().toLowerCase(Locale.ROOT),
-        determination.atOrBelow().isEmpty() ? "above every low-volume threshold"
-            : "at or below: " + String.join("; ", determination.atOrBelow()));
+    return out;
   }
 
   /** Every entity a row concerns (the clinician, or the group), a chunk at a time, year by year. */

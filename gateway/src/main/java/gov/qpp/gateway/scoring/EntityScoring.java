@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns what the store holds for an entity into the scorer's inputs, and its tree into a version to store. Blocking
@@ -67,8 +66,7 @@ public final class EntityScoring {
     LowVolume.Determination lowVolume = null;
     String lowVolumeSource = null;
     if (data.lowVolume() != null && data.lowVolume().status() != null) {
-      lowVolume = new LowVolume.Determination(LowVolume.Status.valueOf(data.lowVolume().status()
-          .toUpperCase(Locale.ROOT)), List.of(data.lowVolume().explanation()));
+      lowVolume = new LowVolume.Stored(data.lowVolume().status(), data.lowVolume().explanation()).determination();
       lowVolumeSource = data.lowVolume().source();
     }
     if (supplied == null) {

@@ -3,6 +3,7 @@ package gov.qpp.gateway.scoring;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,19 @@ public final class LowVolume {
   public record Determination(Status status, List<String> atOrBelow) {
   }
 
+  /**
+   * A determination as the {@code low_volume} table keeps it, whoever computed it (claims, an eligibility file):
+   * the status in lower case, or null when not determined, and why in words.
+   */
+  public record Stored(String status, String explanation) {
+
+    /** The determination back from its stored form, or null when it was not determined. */
+    public Determination determination() {
+      return status == null ? null
+          : new Determination(Status.valueOf(status.toUpperCase(Locale.ROOT)), List.of(explanation));
+    }
+  }
+
   private static final Map<Integer, Thresholds> BY_YEAR = YearTable.load("/scoring/low-volume-rules.json",
       (year, y) -> new Thresholds(year, y.get("allowedCharges").decimalValue(), y.get("beneficiaries").asLong(),
           y.get("coveredServices").isNull() ? null : y.get("coveredServices").asLong(), y.get("optIn").asBoolean()));
@@ -37,6 +51,17 @@ public final class LowVolume {
 
   public static Optional<Thresholds> thresholds(int year) {
     return Optional.ofNullable(BY_YEAR.get(year));
+  }
+
+  /** The year's determination for this volume in its stored form; not determined when the year has no thresholds. */
+  public static Stored stored(int year, Volume volume) {
+    Optional<Thresholds> thresholds = thresholds(year);
+    if (thresholds.isEmpty()) {
+      return new Stored(null, "not determined: no low-volume thresholds for " + year);
+    }
+    Determination determination = determine(thresholds.get(), volume);
+    return new Stored(determination.status().name().toLowerCase(Locale.ROOT), determination.atOrBelow().isEmpty()
+        ? "above every low-volume threshold" : "at or below: " + String.join("; ", determination.atOrBelow()));
   }
 
   public static Determination determine(Thresholds thresholds, Volume volume) {

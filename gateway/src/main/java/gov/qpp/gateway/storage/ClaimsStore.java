@@ -23,11 +23,6 @@ public final class ClaimsStore {
       JsonObject counts, JsonArray problems) {
   }
 
-  /** One clinician's (npi "" for a group) Part B volume and the status it gives, or null when not determined. */
-  public record LowVolumeRow(String tin, String npi, BigDecimal allowedCharges, long beneficiaries,
-      long coveredServices, String status, String explanation) {
-  }
-
   /** What was stored: the batch id and one submission id per stored submission, in the order given. */
   public record StoredBatch(UUID batchId, List<UUID> submissionIds) {
   }
@@ -47,7 +42,7 @@ public final class ClaimsStore {
   }
 
   public Future<StoredBatch> insert(NewBatch batch, List<SubmissionStore.NewSubmission> submissions,
-      List<LowVolumeRow> lowVolume) {
+      List<LowVolumeRows.Row> lowVolume) {
     UUID batchId = UUID.randomUUID();
     List<UUID> ids = new ArrayList<>(submissions.size());
     submissions.forEach(submission -> ids.add(UUID.randomUUID()));
@@ -59,7 +54,7 @@ public final class ClaimsStore {
         .compose(done -> ids.isEmpty() ? Future.succeededFuture() : connection.preparedQuery("update submission set"
                 + " claims_batch_id = $1 where id = any($2)")
             .execute(Tuple.tuple().addUUID(batchId).addArrayOfUUID(ids.toArray(UUID[]::new))).mapEmpty())
-        .compose(done -> lowVolume(connection, batchId, batch.performanceYear(), lowVolume)))
+        .compose(done -> LowVolumeRows.insert(connection, "claims", batchId, lowVolume)))
         .map(done -> new StoredBatch(batchId, List.copyOf(ids)));
   }
 
@@ -73,22 +68,6 @@ public final class ClaimsStore {
       chain = chain.compose(done -> SubmissionStore.write(connection, id, submission));
     }
     return chain;
-  }
-
-  private static Future<Void> lowVolume(SqlConnection connection, UUID batchId, int year, List<LowVolumeRow> rows) {
-    if (rows.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    List<Tuple> tuples = new ArrayList<>(rows.size());
-    for (LowVolumeRow row : rows) {
-      tuples.add(Tuple.tuple().addString(row.tin()).addString(row.npi()).addInteger(year).addUUID(batchId)
-          .addValue(row.allowedCharges()).addLong(row.beneficiaries()).addLong(row.coveredServices())
-          .addString(row.status()).addString(row.explanation()));
-    }
-    return connection.preparedQuery("insert into low_volume (tin, npi, performance_year, source, claims_batch_id,"
-            + " allowed_charges, beneficiaries, covered_services, status, explanation)"
-            + " values ($1, $2, $3, 'claims', $4, $5, $6, $7, $8, $9)")
-        .executeBatch(tuples).mapEmpty();
   }
 
   /** The newest low-volume row of a clinician (npi "" for the group) for a year, as JSON. */

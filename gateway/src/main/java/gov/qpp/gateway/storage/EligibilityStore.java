@@ -12,22 +12,16 @@ import java.util.List;
 /** Supplied eligibility rows, history kept; a row's Part B volume also becomes a low-volume row of its own. */
 public final class EligibilityStore {
 
-  /** A supplied volume's low-volume status, determined by the caller from the year's thresholds. */
-  public record LowVolumeStatus(String status, String explanation) {
-  }
-
   private final Pool pool;
 
   public EligibilityStore(Pool pool) {
     this.pool = pool;
   }
 
-  /** Stores every row in one transaction; {@code lowVolume} holds, per row, its status or null when not given. */
-  public Future<Void> insert(String submitter, List<EligibilityRow> rows, List<LowVolumeStatus> lowVolume) {
+  /** Stores every row in one transaction, with the low-volume rows the caller made of the volumes they give. */
+  public Future<Void> insert(String submitter, List<EligibilityRow> rows, List<LowVolumeRows.Row> lowVolume) {
     List<Tuple> eligibility = new ArrayList<>(rows.size());
-    List<Tuple> volumes = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      EligibilityRow row = rows.get(i);
+    for (EligibilityRow row : rows) {
       String npi = row.npi() == null ? "" : row.npi();
       JsonArray cost = new JsonArray();
       row.cost().forEach(c -> cost.add(new JsonObject().put("measureId", c.measureId()).put("value", c.value())
@@ -39,22 +33,13 @@ public final class EligibilityStore {
           .addString(apm == null ? null : apm.entityId()).addBoolean(apm != null && apm.advanced())
           .addValue(apm == null ? null : apm.paymentPercent()).addValue(apm == null ? null : apm.patientPercent())
           .addValue(cost));
-      LowVolumeStatus status = lowVolume.get(i);
-      if (row.lowVolume() != null) {
-        var volume = row.lowVolume();
-        volumes.add(Tuple.tuple().addString(row.tin()).addString(npi).addInteger(row.performanceYear())
-            .addValue(volume.allowedCharges()).addLong(volume.beneficiaries()).addLong(volume.coveredServices())
-            .addString(status.status()).addString(status.explanation()));
-      }
     }
     return pool.withTransaction(connection -> connection.preparedQuery("insert into eligibility (tin, npi,"
             + " performance_year, submitter, small_practice, rural, hpsa, non_patient_facing, complex_patient_bonus,"
             + " low_volume_opt_in, apm_entity_id, advanced_apm, qp_payment_percent, qp_patient_percent, cost)"
             + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)").executeBatch(eligibility)
-        .compose(done -> volumes.isEmpty() ? Future.succeededFuture() : connection.preparedQuery("insert into"
-                + " low_volume (tin, npi, performance_year, source, allowed_charges, beneficiaries, covered_services,"
-                + " status, explanation) values ($1, $2, $3, 'eligibility file', $4, $5, $6, $7, $8)")
-            .executeBatch(volumes).mapEmpty()))
+        .compose(done -> LowVolumeRows.insert(connection, "eligibility file", null, lowVolume)))
         .mapEmpty();
   }
+
 }
