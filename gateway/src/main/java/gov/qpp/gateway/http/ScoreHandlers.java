@@ -1,6 +1,5 @@
 package gov.qpp.gateway.http;
 
-import gov.qpp.gateway.scoring.Eligibility;
 import gov.qpp.gateway.scoring.EntityScoring;
 import gov.qpp.gateway.scoring.Feedback;
 import gov.qpp.gateway.scoring.RescoreJobs;
@@ -62,20 +61,21 @@ public final class ScoreHandlers {
       throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "npi", "npi is required: 10 digits");
     }
     EntityKey clinician = EntityKey.individual(query.tin(), query.npi());
-    Future.all(entities.current(clinician, query.year()), entities.current(EntityKey.group(query.tin()), query.year()),
-            entities.load(query.year(), java.util.List.of(clinician)))
-        .onSuccess(all -> {
-          Optional<JsonObject> individual = all.resultAt(0);
-          Optional<JsonObject> group = all.resultAt(1);
-          java.util.List<EntityScoreStore.EntityData> data = all.resultAt(2);
-          Eligibility eligibility = EntityScoring.eligibility(data.get(0), query.year());
-          String qp = eligibility.qp() != null && eligibility.qp().excludedFromMips(true) ? "a Qualifying APM"
-              + " Participant (" + eligibility.qp().why() + ")" : null;
-          JsonObject feedback = Feedback.of(individual.orElse(null), group.orElse(null), qp);
-          feedback.put("clinician", new JsonObject().put("tin", query.tin()).put("npi", query.npi()))
-              .put("performanceYear", query.year())
+    Future.all(entities.current(clinician, query.year()), entities.current(EntityKey.group(query.tin()), query.year()))
+        .compose(both -> {
+          Optional<JsonObject> individual = both.resultAt(0);
+          Optional<JsonObject> group = both.resultAt(1);
+          // a score of their own already says whether they are a QP; without one, their eligibility row does
+          Future<String> qp = individual.isPresent() ? Future.succeededFuture(null)
+              : entities.load(query.year(), java.util.List.of(clinician))
+                  .map(data -> EntityScoring.eligibility(data.get(0), query.year()).qpExclusion());
+          return qp.map(qpExclusion -> Feedback.of(individual.orElse(null), group.orElse(null), qpExclusion)
               .put("individualScore", individual.map(ScoreHandlers::withoutHistory).orElse(null))
-              .put("groupScore", group.map(ScoreHandlers::withoutHistory).orElse(null));
+              .put("groupScore", group.map(ScoreHandlers::withoutHistory).orElse(null)));
+        })
+        .onSuccess(feedback -> {
+          feedback.put("clinician", new JsonObject().put("tin", query.tin()).put("npi", query.npi()))
+              .put("performanceYear", query.year());
           Responses.json(ctx, 200, new JsonObject().put("data", feedback));
         })
         .onFailure(ctx::fail);
@@ -91,9 +91,8 @@ public final class ScoreHandlers {
     }
     Object scaling = body.getValue("scalingFactor");
     Object exceptional = body.getValue("exceptionalScaling");
-    // checked before anything runs; a field left out keeps the year's stored value
-    parameters(scaling, exceptional, EntityScoreStore.Parameters.DEFAULT);
     String principal = ctx.get(BearerAuth.PRINCIPAL);
+    // a field left out keeps the year's stored value; an out-of-range one fails here, answered 400
     entities.parameters(year)
         .map(stored -> scaling == null && exceptional == null ? null : parameters(scaling, exceptional, stored))
         .compose(parameters -> jobs.start(year, parameters, principal))

@@ -28,11 +28,18 @@ public record Eligibility(boolean smallPractice, boolean rural, boolean hpsa, bo
     return smallPractice || rural || hpsa || nonPatientFacing;
   }
 
+  /**
+   * "a Qualifying APM Participant (why)" when the clinician's QP status keeps them out of MIPS, else null. One with
+   * submissions reports to MIPS, so a partial QP is scored.
+   */
+  public String qpExclusion() {
+    return qp != null && qp.excludedFromMips(true) ? "a Qualifying APM Participant (" + qp.why() + ")" : null;
+  }
+
   /** Why the clinician is outside MIPS payment adjustment, or null when inside. */
   public String exclusion() {
-    // an entity with submissions reports to MIPS, so a partial QP among them is scored
-    if (qp != null && qp.excludedFromMips(true)) {
-      return "a Qualifying APM Participant (" + qp.why() + "): excluded from MIPS";
+    if (qpExclusion() != null) {
+      return qpExclusion() + ": excluded from MIPS";
     }
     if (lowVolume != null && lowVolume.status() == LowVolume.Status.EXCLUDED) {
       return "below the low-volume threshold (" + String.join("; ", lowVolume.atOrBelow()) + "): excluded from MIPS";

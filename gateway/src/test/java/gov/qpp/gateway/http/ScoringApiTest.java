@@ -288,6 +288,11 @@ class ScoringApiTest extends RunningGatewayTest {
 
     assertEquals(400, gateway.send(gateway.request("/api/rescore").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"performanceYear\": \"2021\"}")).build()).status());
+    Reply tooLarge = gateway.send(gateway.request("/api/rescore").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"performanceYear\": 2022, \"scalingFactor\": 5}")).build());
+    assertEquals(400, tooLarge.status());
+    assertEquals("scalingFactor", tooLarge.json().getJsonObject("error").getJsonArray("details").getJsonObject(0)
+        .getString("path"));
     assertEquals(404, gateway.get("/api/rescore/" + java.util.UUID.randomUUID()).status());
   }
 }
