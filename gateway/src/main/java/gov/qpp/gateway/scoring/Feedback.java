@@ -20,12 +20,8 @@ public final class Feedback {
   private Feedback() {
   }
 
-  /** @param individual the clinician's current version (with {@code score}), or null; likewise the group's */
-  public static JsonObject of(JsonObject individual, JsonObject group) {
-    return of(individual, group, null);
-  }
-
   /**
+   * @param individual the clinician's current version (with {@code score}), or null; likewise the group's
    * @param qpExclusion why the clinician is a Qualifying APM Participant, from their eligibility data, when they
    *     have no score of their own to say it (null otherwise): a QP is outside MIPS whatever the group reports
    */

@@ -74,7 +74,7 @@ public final class ClaimsStore {
   public Future<Optional<JsonObject>> lowVolume(String tin, String npi, int year) {
     return pool.preparedQuery("select allowed_charges, beneficiaries, covered_services, status, explanation, source,"
             + " claims_batch_id, computed_at::text from low_volume where tin = $1 and npi = $2 and performance_year = $3"
-            + " order by computed_at desc limit 1")
+            + " order by computed_at desc, id desc limit 1") // "newest" as scoring reads it (EntityScoreStore.load)
         .execute(Tuple.of(tin, npi, year))
         .map(rows -> {
           if (rows.size() == 0) {

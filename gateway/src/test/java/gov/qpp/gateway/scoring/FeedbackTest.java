@@ -19,20 +19,20 @@ class FeedbackTest {
 
   @Test
   void theHigherOfIndividualAndGroupCounts() {
-    assertEquals("group", Feedback.of(version(40.0, null), version(70.0, null)).getString("scoreUsed"));
-    assertEquals("individual", Feedback.of(version(80.0, null), version(70.0, null)).getString("scoreUsed"));
-    assertEquals("group", Feedback.of(null, version(70.0, null)).getString("scoreUsed"));
+    assertEquals("group", Feedback.of(version(40.0, null), version(70.0, null), null).getString("scoreUsed"));
+    assertEquals("individual", Feedback.of(version(80.0, null), version(70.0, null), null).getString("scoreUsed"));
+    assertEquals("group", Feedback.of(null, version(70.0, null), null).getString("scoreUsed"));
   }
 
   @Test
   void anIndividualExcludedForLowVolumeTakesTheGroupsScore() {
     // excluded as an individual (value null), but the group reports: the group's score applies
-    assertEquals("group", Feedback.of(version(null, null), version(70.0, null)).getString("scoreUsed"));
+    assertEquals("group", Feedback.of(version(null, null), version(70.0, null), null).getString("scoreUsed"));
   }
 
   @Test
   void aQualifyingApmParticipantStaysOutsideMipsWhateverTheGroupScores() {
-    JsonObject feedback = Feedback.of(version(null, "QP"), version(70.0, null));
+    JsonObject feedback = Feedback.of(version(null, "QP"), version(70.0, null), null);
     assertEquals("individual", feedback.getString("scoreUsed"));
     assertEquals("EXCLUDED", feedback.getString("status"));
   }
