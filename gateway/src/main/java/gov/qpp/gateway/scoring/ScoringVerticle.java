@@ -103,29 +103,8 @@ public final class ScoringVerticle extends VerticleBase {
     if (inFlight.size() >= MAX_CONCURRENT_SCORING || !inFlight.add(id)) {
       return Future.succeededFuture();
     }
-    String[] entity = new String[1];
     return submissions.scorable(id)
-        .compose(found -> {
-          if (found.isEmpty()) {
-            return Future.succeededFuture();
-          }
-          SubmissionStore.Scorable scorable = found.get();
-          String key = scorable.entity().key();
-          if (!entitiesInFlight.add(key)) {
-            return Future.succeededFuture(); // its entity is being scored: the sweep comes back for it
-          }
-          entity[0] = key;
-          int year = scorable.performanceYear();
-          return entities.load(year, List.of(scorable.entity()))
-              .compose(data -> entities.parameters(year).compose(parameters -> vertx.executeBlocking(() -> {
-                ScoreNode tree = scoreTree(scorable.normalised());
-                var version = entityScoring.score(year, data.get(0), parameters, "submission " + id);
-                return new Scored(tree, version);
-              })))
-              .compose(scored -> scores.insert(id, scorable.normalised(), scored.tree().value(),
-                  scored.tree().toJson(), scored.entity()));
-        })
-        .onSuccess(done -> LOG.atInfo().addKeyValue("submissionId", id.toString()).log("submission scored"))
+        .compose(found -> found.isEmpty() ? Future.succeededFuture() : scoreWithEntity(id, found.get()))
         .recover(error -> error instanceof ScoreStore.EntityChanged ? Future.succeededFuture()
             : submissions.scoringFailed(id, MAX_SCORING_ATTEMPTS)
             .onSuccess(status -> LOG.atWarn().addKeyValue("submissionId", id.toString())
@@ -133,13 +112,27 @@ public final class ScoringVerticle extends VerticleBase {
                 .log("scoring failed"))
             .<Void>mapEmpty()
             .otherwiseEmpty())
-        .onComplete(done -> {
-          inFlight.remove(id);
-          if (entity[0] != null) {
-            entitiesInFlight.remove(entity[0]);
-          }
-        })
+        .onComplete(done -> inFlight.remove(id))
         .mapEmpty();
+  }
+
+  /** The submission's own tree and its entity's new version, stored together; nothing now if the entity is busy. */
+  private Future<Void> scoreWithEntity(UUID id, SubmissionStore.Scorable scorable) {
+    String key = scorable.entity().key();
+    if (!entitiesInFlight.add(key)) {
+      return Future.succeededFuture(); // its entity is being scored: the sweep comes back for this one
+    }
+    int year = scorable.performanceYear();
+    return entities.load(year, List.of(scorable.entity()))
+        .compose(data -> entities.parameters(year).compose(parameters -> vertx.executeBlocking(() -> {
+          ScoreNode tree = scoreTree(scorable.normalised());
+          var version = entityScoring.score(year, data.get(0), parameters, "submission " + id);
+          return new Scored(tree, version);
+        })))
+        .compose(scored -> scores.insert(id, scorable.normalised(), scored.tree().value(), scored.tree().toJson(),
+            scored.entity()))
+        .onSuccess(done -> LOG.atInfo().addKeyValue("submissionId", id.toString()).log("submission scored"))
+        .onComplete(done -> entitiesInFlight.remove(key));
   }
 
   private record Scored(ScoreNode tree, EntityScoreStore.NewVersion entity) {
