@@ -90,7 +90,7 @@ public final class AciScorer {
     }
 
     ScoreNode score(MeasurementSet set) {
-      messages.add("base score " + ReportedMeasures.plain(rules.basePoints()) + ": every required base measure of the "
+      messages.add("base score " + ScoreNode.plain(rules.basePoints()) + ": every required base measure of the "
           + (transition ? "transition" : "ACI") + " measure set is met");
       List<ScoreNode> parts = new ArrayList<>();
       for (String id : reported.ids()) {
@@ -98,26 +98,26 @@ public final class AciScorer {
       }
       if (furtherRegistry) {
         bonus += rules.registryBonus();
-        messages.add("registry bonus " + ReportedMeasures.plain(rules.registryBonus())
+        messages.add("registry bonus " + ScoreNode.plain(rules.registryBonus())
             + ": reporting to a further public health or clinical data registry");
       }
       if (rules.cehrt2015Bonus() > 0) {
         if (rules.cehrt2015Markers().contains(edition(set.cehrtId()))) {
           bonus += rules.cehrt2015Bonus();
-          messages.add("2015-edition CEHRT bonus " + ReportedMeasures.plain(rules.cehrt2015Bonus()) + ": the CEHRT id "
+          messages.add("2015-edition CEHRT bonus " + ScoreNode.plain(rules.cehrt2015Bonus()) + ": the CEHRT id "
               + set.cehrtId() + " is a 2015-edition id");
         } else {
           messages.add("no 2015-edition CEHRT bonus: the CEHRT id " + set.cehrtId() + " is not a 2015-edition-only id");
         }
       }
       if (bonus > rules.bonusCap()) {
-        messages.add("bonus " + ReportedMeasures.plain(bonus) + " capped at "
-            + ReportedMeasures.plain(rules.bonusCap()));
+        messages.add("bonus " + ScoreNode.plain(bonus) + " capped at "
+            + ScoreNode.plain(rules.bonusCap()));
         bonus = rules.bonusCap();
       }
       double sum = rules.basePoints() + performance + bonus;
       if (sum > rules.cap()) {
-        messages.add(ReportedMeasures.plain(sum) + " capped at " + ReportedMeasures.plain(rules.cap()));
+        messages.add(ScoreNode.plain(sum) + " capped at " + ScoreNode.plain(rules.cap()));
       }
       Map<String, Object> metadata = new LinkedHashMap<>();
       metadata.put("hasCehrtId", true);
@@ -154,7 +154,7 @@ public final class AciScorer {
           points = weight * band / rules.rateBands().size();
           formula = "(" + proportion.numerator() + "/" + proportion.denominator() + ") in rate band " + band + " of "
               + rules.rateBands().size() + ": " + band + "/" + rules.rateBands().size() + " × "
-              + ReportedMeasures.plain(weight) + " = " + ReportedMeasures.plain(points);
+              + ScoreNode.plain(weight) + " = " + ScoreNode.plain(points);
           why = "performance points by rate band";
         } else {
           points = reported.yes(id) ? weight : 0.0;

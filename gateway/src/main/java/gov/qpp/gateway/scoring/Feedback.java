@@ -178,9 +178,6 @@ public final class Feedback {
   }
 
   private static String fmt(Double value) {
-    if (value == null) {
-      return "unknown";
-    }
-    return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
+    return value == null ? "unknown" : ScoreNode.plain(value);
   }
 }

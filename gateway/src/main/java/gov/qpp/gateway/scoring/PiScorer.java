@@ -104,7 +104,7 @@ public final class PiScorer {
       double points = replaced.stream().map(max::remove).filter(java.util.Objects::nonNull)
           .mapToDouble(Double::doubleValue).sum();
       max.put(alternative, points);
-      messages.add(alternative + " answered Yes: it earns the " + ReportedMeasures.plain(points) + " points of "
+      messages.add(alternative + " answered Yes: it earns the " + ScoreNode.plain(points) + " points of "
           + String.join(" and ", replaced));
     }
     Map<String, Double> points = new LinkedHashMap<>();
@@ -122,13 +122,13 @@ public final class PiScorer {
       if (group.measures().stream().anyMatch(reported::performed)) {
         bonus += group.points();
         messages.add(String.join("/", group.measures().stream().filter(reported::performed).toList()) + " bonus: "
-            + ReportedMeasures.plain(group.points()) + " points");
+            + ScoreNode.plain(group.points()) + " points");
       }
     }
     double sum = points.values().stream().mapToDouble(Double::doubleValue).sum() + publicHealth.points() + bonus;
     double total = Math.min(rules.cap(), sum);
     if (sum > rules.cap()) {
-      messages.add("capped at " + ReportedMeasures.plain(rules.cap()));
+      messages.add("capped at " + ScoreNode.plain(rules.cap()));
     }
     List<ScoreNode> parts = new ArrayList<>();
     for (String id : reported.ids()) {
@@ -157,7 +157,7 @@ public final class PiScorer {
   private static Earned earned(String measureId, double max, YearRules rules, ReportedMeasures reported) {
     MeasureValue value = reported.get(measureId);
     if (value instanceof MeasureValue.BooleanValue && rules.met(measureId, reported)) {
-      return new Earned(max, "Yes = " + ReportedMeasures.plain(max), null);
+      return new Earned(max, "Yes = " + ScoreNode.plain(max), null);
     }
     if (!(value instanceof MeasureValue.Proportion proportion)) {
       return Earned.failed(" is required: " + (value == null ? "report it" : "answer Yes") + " or claim its exclusion");
@@ -170,7 +170,7 @@ public final class PiScorer {
     }
     double points = roundedPoints(proportion, max);
     return new Earned(points, "((" + proportion.numerator() + "/" + proportion.denominator() + ")*"
-        + ReportedMeasures.plain(max) + ") = " + ReportedMeasures.plain(points), null);
+        + ScoreNode.plain(max) + ") = " + ScoreNode.plain(points), null);
   }
 
   /** round(numerator × points / denominator), half up, in exact decimal arithmetic (29/50 × 25 is 14.5, so 15). */

@@ -51,7 +51,7 @@ public final class QualityScorer {
     double categoryScore = category.value();
     double weighted = ScoreNode.round4(categoryScore * rules.qualityWeight() / 100.0);
     ScoreNode quality = new ScoreNode("quality", "QUALITY component of total score", weighted,
-        "Scoring based on weight of " + fmt(rules.qualityWeight()) + "%; " + category.detail(), category.parts(),
+        "Scoring based on weight of " + ScoreNode.plain(rules.qualityWeight()) + "%; " + category.detail(), category.parts(),
         Map.of("maxContribution", rules.qualityWeight(), "categoryScore", categoryScore));
     return new ScoreNode("total", "Total Score", weighted, "quality category only", List.of(quality),
         Map.of("maxContributionQuality", rules.qualityWeight(), "qualityCategoryScore", categoryScore,
@@ -109,8 +109,8 @@ public final class QualityScorer {
         (achievement - base) / base * 10)));
     metadata.put("priorAchievementPercent", prior);
     metadata.put("improvementPercent", points);
-    metadata.put("improvementMessage", "(" + fmt(achievement) + " - " + fmt(base) + ") / " + fmt(base)
-        + " x 10 = " + fmt(points) + " percentage points, at most " + fmt(rules.improvementMaxPoints()));
+    metadata.put("improvementMessage", "(" + ScoreNode.plain(achievement) + " - " + ScoreNode.plain(base) + ") / " + ScoreNode.plain(base)
+        + " x 10 = " + ScoreNode.plain(points) + " percentage points, at most " + ScoreNode.plain(rules.improvementMaxPoints()));
     return points;
   }
 
@@ -161,7 +161,7 @@ public final class QualityScorer {
         metadata.put("requiredMeasure", true);
       }
       parts.add(new ScoreNode(measure.name(), measure.title(), measure.value(),
-          isPicked ? "Contributing " + fmt(measure.value()) : "Not among the best " + rules.requiredMeasures(),
+          isPicked ? "Contributing " + ScoreNode.plain(measure.value()) : "Not among the best " + rules.requiredMeasures(),
           List.of(), metadata));
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
@@ -231,7 +231,7 @@ public final class QualityScorer {
     if (!complete) {
       points = rules.class3Points();
       metadata.put("measureClass", "Class 3");
-      messages.put("measurementClass", "Data completeness below " + fmt(rules.dataCompleteness()) + "%");
+      messages.put("measurementClass", "Data completeness below " + ScoreNode.plain(rules.dataCompleteness()) + "%");
     } else if (benchmark.isEmpty() || performance.caseCount() < rules.caseMinimum()
         || performance.performanceRate() == null) {
       points = rules.class2Points();
@@ -252,15 +252,15 @@ public final class QualityScorer {
       metadata.put("toppedOut", used.toppedOut());
       metadata.put("inverse", inverse);
       messages.put("measurementClass", "Eligible population is at least " + rules.caseMinimum()
-          + ", data completeness at least " + fmt(rules.dataCompleteness()) + "% and a benchmark exists");
+          + ", data completeness at least " + ScoreNode.plain(rules.dataCompleteness()) + "% and a benchmark exists");
       if (rules.class1Floor() != null && points < rules.class1Floor()) {
         points = rules.class1Floor();
-        messages.put("decileScore", "Applied the minimum score of " + fmt(rules.class1Floor()));
+        messages.put("decileScore", "Applied the minimum score of " + ScoreNode.plain(rules.class1Floor()));
       }
       boolean capped = used.toppedOutByProgram() && rules.toppedOutCap() != null && !measure.sevenPointCapRemoved();
       if (capped && points > rules.toppedOutCap()) {
         points = rules.toppedOutCap();
-        messages.put("toppedOut", "Topped out for two years: capped at " + fmt(rules.toppedOutCap()) + " points");
+        messages.put("toppedOut", "Topped out for two years: capped at " + ScoreNode.plain(rules.toppedOutCap()) + " points");
       }
     }
     points = ScoreNode.round4(points);
@@ -272,9 +272,5 @@ public final class QualityScorer {
     Map<String, Object> metadata = new LinkedHashMap<>(set.metadata());
     metadata.put("measurementSetPicked", picked);
     return new ScoreNode(set.name(), set.title(), set.value(), set.detail(), set.parts(), metadata);
-  }
-
-  private static String fmt(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 }

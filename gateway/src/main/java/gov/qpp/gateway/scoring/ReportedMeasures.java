@@ -50,9 +50,4 @@ final class ReportedMeasures {
     return set.performanceStart() != null && set.performanceEnd() != null
         && ChronoUnit.DAYS.between(set.performanceStart(), set.performanceEnd()) + 1 < minimumDays;
   }
-
-  /** A point value as people write it: 10, not 10.0; 2.5 stays 2.5. */
-  static String plain(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-  }
 }

@@ -45,6 +45,11 @@ public record ScoreNode(String name, String title, Double value, String detail, 
       .ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .writerFor(ScoreNode.class);
 
+  /** A number as the messages write it: 10, not 10.0; 2.5 stays 2.5. */
+  public static String plain(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
   /** Scores are reported to four decimals, as the QPP API does (5.3676). */
   public static double round4(double value) {
     return Math.round(value * 10_000.0) / 10_000.0;
