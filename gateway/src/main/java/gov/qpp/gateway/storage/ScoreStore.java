@@ -53,10 +53,12 @@ public final class ScoreStore {
    * newest submission first.
    */
   public Future<JsonArray> current(String tin, String npi, int year) {
-    String sql = "select distinct on (s.submission_id) s.submission_id, s.computed_at::text, s.total, s.tree,"
-        + " s.npi from score s where s.tin = $1 and s.performance_year = $2 and "
+    // newest submission first (before, the order was the ids', so it changed from run to run)
+    String sql = "select current.* from (select distinct on (s.submission_id) s.submission_id, s.computed_at::text,"
+        + " s.total, s.tree, s.npi from score s where s.tin = $1 and s.performance_year = $2 and "
         + (npi == null ? "s.npi is null" : "s.npi = $3")
-        + " order by s.submission_id, s.computed_at desc";
+        + " order by s.submission_id, s.computed_at desc) current join submission u on u.id = current.submission_id"
+        + " order by u.received_at desc, u.id";
     Tuple params = npi == null ? Tuple.of(tin, year) : Tuple.of(tin, year, npi);
     return pool.preparedQuery(sql).execute(params).map(rows -> {
       JsonArray scores = new JsonArray();

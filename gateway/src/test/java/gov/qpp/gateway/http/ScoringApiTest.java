@@ -126,8 +126,8 @@ class ScoringApiTest extends RunningGatewayTest {
   void submissionsOfOneClinicianMergeIntoOneVersionedScore() throws Exception {
     String tin = "000710001";
     String npi = npi("171000001");
-    submit(submission(tin, npi, 2019, quality(2019, 10)));
-    submit(submission(tin, npi, 2019, pi(2019), ia(2019, twoHighActivities())));
+    String first = submit(submission(tin, npi, 2019, quality(2019, 10)));
+    String second = submit(submission(tin, npi, 2019, pi(2019), ia(2019, twoHighActivities())));
     // quality 30 % × 60 + PI 64 % × 25 + IA 100 % × 15 = 49 (EntityScorerTest)
     JsonObject data = awaitScore("tin=" + tin + "&npi=" + npi + "&year=2019",
         d -> Double.valueOf(49.0).equals(d.getDouble("finalScore")));
@@ -139,7 +139,9 @@ class ScoringApiTest extends RunningGatewayTest {
     assertEquals(30.0, history.getJsonObject(1).getDouble("finalScore"), "quality alone: the threshold");
     assertEquals(30.0, part(data, "quality").getJsonObject("metadata").getDouble("originalValue"));
     assertEquals(64.0, part(data, "pi").getJsonObject("metadata").getDouble("originalValue"));
-    assertEquals(2, data.getJsonArray("submissionScores").size());
+    JsonArray own = data.getJsonArray("submissionScores");
+    assertEquals(List.of(second, first), List.of(own.getJsonObject(0).getString("submissionId"),
+        own.getJsonObject(1).getString("submissionId")), "each submission's own score, newest first");
   }
 
   @Test

@@ -47,7 +47,8 @@ final class JsonFields {
       String name = names.next();
       if (!known.contains(name) && !ignored.contains(name)) {
         problems.add(ProblemCode.JSON_UNKNOWN_FIELD, pathOf(name),
-            "field '" + name + "' is not part of this object; allowed fields are " + String.join(", ", known));
+            "field '" + name + "' is not part of this object; allowed fields are "
+                + String.join(", ", new java.util.TreeSet<>(known))); // sorted: a Set.of's order changes per run
       }
     }
   }

@@ -3,6 +3,7 @@ package gov.qpp.validators.rules;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.problems.ProblemCode;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Set;
  */
 final class ProgramRule implements SubmissionRule {
 
-  static final Set<String> PROGRAMS = Set.of("mips", "app1", "appPlus", "pcf", "cpcPlus", "ssp");
+  /** A list, so the refusal names them in the same order every time (a Set.of's order changes per JVM run). */
+  static final List<String> PROGRAMS = List.of("mips", "app1", "appPlus", "pcf", "cpcPlus", "ssp");
   private static final Set<String> APP_PROGRAMS = Set.of("app1", "appPlus");
 
   @Override
