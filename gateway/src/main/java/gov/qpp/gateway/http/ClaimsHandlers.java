@@ -1,7 +1,7 @@
 package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.metrics.GatewayMetrics;
-import gov.qpp.gateway.scoring.LowVolume;
+import gov.qpp.scoring.LowVolume;
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.ClaimsStore;
 import gov.qpp.gateway.storage.LowVolumeRows;

@@ -1,6 +1,6 @@
 package gov.qpp.gateway.http;
 
-import gov.qpp.gateway.scoring.LowVolume;
+import gov.qpp.scoring.LowVolume;
 import gov.qpp.gateway.scoring.Rescorer;
 import gov.qpp.gateway.storage.EligibilityStore;
 import gov.qpp.gateway.storage.LowVolumeRows;

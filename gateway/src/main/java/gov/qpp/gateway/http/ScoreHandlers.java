@@ -1,7 +1,7 @@
 package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.scoring.EntityScoring;
-import gov.qpp.gateway.scoring.Feedback;
+import gov.qpp.scoring.Feedback;
 import gov.qpp.gateway.scoring.RescoreJobs;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.EntityScoreStore.EntityKey;
@@ -69,7 +69,8 @@ public final class ScoreHandlers {
           Future<String> qp = individual.isPresent() ? Future.succeededFuture(null)
               : entities.load(query.year(), java.util.List.of(clinician))
                   .map(data -> EntityScoring.eligibility(data.get(0), query.year()).qpExclusion());
-          return qp.map(qpExclusion -> Feedback.of(individual.orElse(null), group.orElse(null), qpExclusion)
+          return qp.map(qpExclusion -> new JsonObject(Feedback.of(jackson(individual), jackson(group), qpExclusion)
+              .toString())
               .put("individualScore", individual.map(ScoreHandlers::withoutHistory).orElse(null))
               .put("groupScore", group.map(ScoreHandlers::withoutHistory).orElse(null)));
         })
@@ -157,6 +158,14 @@ public final class ScoreHandlers {
     }
     throw ApiException.of(400, "BadRequest", ProblemCode.INVALID_PARAMETER, "$",
         "the body must be a JSON object such as {\"performanceYear\": 2025}");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode jackson(Optional<JsonObject> version) {
+    try {
+      return version.isEmpty() ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(version.get().encode());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonObject withoutHistory(JsonObject version) {

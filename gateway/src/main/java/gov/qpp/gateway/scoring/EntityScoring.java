@@ -1,5 +1,12 @@
 package gov.qpp.gateway.scoring;
 
+import gov.qpp.scoring.StoredSet;
+import gov.qpp.scoring.CostMeasureValue;
+import gov.qpp.scoring.Eligibility;
+import gov.qpp.scoring.ScoreNode;
+import gov.qpp.scoring.LowVolume;
+import gov.qpp.scoring.QpDetermination;
+import gov.qpp.scoring.EntityScorer;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.TreeCodec;
 import gov.qpp.validators.catalog.MeasureCatalog;

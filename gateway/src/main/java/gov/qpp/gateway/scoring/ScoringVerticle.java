@@ -1,5 +1,7 @@
 package gov.qpp.gateway.scoring;
 
+import gov.qpp.scoring.ScoreNode;
+import gov.qpp.scoring.QualityScorer;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
@@ -129,7 +131,7 @@ public final class ScoringVerticle extends VerticleBase {
           var version = entityScoring.score(year, data.get(0), parameters, "submission " + id);
           return new Scored(tree, version);
         })))
-        .compose(scored -> scores.insert(id, scorable.normalised(), scored.tree().value(), scored.tree().toJson(),
+        .compose(scored -> scores.insert(id, scorable.normalised(), scored.tree().value(), new JsonObject(scored.tree().encode()),
             scored.entity()))
         .onSuccess(done -> LOG.atInfo().addKeyValue("submissionId", id.toString()).log("submission scored"))
         .onComplete(done -> entitiesInFlight.remove(key));
