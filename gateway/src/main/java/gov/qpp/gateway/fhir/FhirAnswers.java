@@ -1,7 +1,6 @@
 package gov.qpp.gateway.fhir;
 
 import gov.qpp.validators.fhir.FhirEncoding;
-import gov.qpp.validators.fhir.FhirPaths;
 import gov.qpp.validators.fhir.FhirR4;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
@@ -106,11 +105,11 @@ public final class FhirAnswers {
           .setCode(issueType(problem.code()));
       issue.getDetails().addCoding().setSystem(PROBLEM_CODES).setCode(problem.code().name());
       issue.getDetails().setText(problem.message());
-      String expression = FhirPaths.expression(problem.location());
-      if (isFhirPath(expression)) {
+      String expression = problem.location().path();
+      if (expression != null && isFhirPath(expression)) {
         issue.addExpression(expression);
       }
-      issue.addLocation(problem.location());
+      issue.addLocation(problem.location().toString());
     }
     return outcome;
   }

@@ -4,6 +4,7 @@ import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.intake.Intakes;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.qrda3.ConversionTool;
@@ -14,8 +15,6 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/convert}: CMS's conversion tool's REST interface for users migrating from it. A multipart
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 public final class ConvertHandler {
 
   static final String FILE_FIELD = "file";
-  private static final Pattern LOCATION = Pattern.compile("^(.*) \\(line (\\d+), column (\\d+)\\)$");
 
   private final Intakes intakes;
   private final WorkerExecutor workers;
@@ -78,13 +76,12 @@ public final class ConvertHandler {
         .put("details", details))));
   }
 
-  /** Our locations read "XPath (line L, column C)"; the tool's clients want the parts separately. */
-  static JsonObject location(String location) {
-    Matcher matcher = LOCATION.matcher(location);
-    if (!matcher.matches()) {
-      return new JsonObject().put("path", location);
+  /** The tool's clients want the path, line and column separately. */
+  static JsonObject location(Location location) {
+    if (location.line() <= 0 || location.path() == null) {
+      return new JsonObject().put("path", location.toString());
     }
-    return new JsonObject().put("path", matcher.group(1)).put("line", Integer.parseInt(matcher.group(2)))
-        .put("column", Integer.parseInt(matcher.group(3)));
+    return new JsonObject().put("path", location.path()).put("line", location.line())
+        .put("column", location.column());
   }
 }

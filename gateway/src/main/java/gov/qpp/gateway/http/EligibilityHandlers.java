@@ -5,7 +5,7 @@ import gov.qpp.gateway.scoring.Rescorer;
 import gov.qpp.gateway.storage.EligibilityStore;
 import gov.qpp.gateway.storage.LowVolumeRows;
 import gov.qpp.gateway.storage.EntityScoreStore;
-import gov.qpp.gateway.storage.EntityScoreStore.EntityKey;
+import gov.qpp.validators.model.EntityKey;
 import gov.qpp.validators.eligibility.EligibilityFile;
 import gov.qpp.validators.eligibility.EligibilityRow;
 import io.vertx.core.Future;

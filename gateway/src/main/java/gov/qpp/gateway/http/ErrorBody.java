@@ -28,7 +28,7 @@ public final class ErrorBody {
           .put("code", problem.code().name())
           .put("severity", problem.severity().name().toLowerCase())
           .put("message", problem.message())
-          .put("path", problem.location()));
+          .put("path", problem.location().toString()));
     }
     return details;
   }

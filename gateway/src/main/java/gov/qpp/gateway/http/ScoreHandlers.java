@@ -4,7 +4,7 @@ import gov.qpp.gateway.scoring.EntityScoring;
 import gov.qpp.scoring.Feedback;
 import gov.qpp.gateway.scoring.RescoreJobs;
 import gov.qpp.gateway.storage.EntityScoreStore;
-import gov.qpp.gateway.storage.EntityScoreStore.EntityKey;
+import gov.qpp.validators.model.EntityKey;
 import gov.qpp.gateway.storage.RescoreJobStore;
 import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.validators.problems.Excerpt;
@@ -175,7 +175,7 @@ public final class ScoreHandlers {
   }
 
   private static JsonObject entityJson(EntityKey entity, int year) {
-    return new JsonObject().put("entityType", entity.type()).put("taxpayerIdentificationNumber", entity.tin())
+    return new JsonObject().put("entityType", entity.type().apiName()).put("taxpayerIdentificationNumber", entity.tin())
         .put("nationalProviderIdentifier", entity.npi().isEmpty() ? null : entity.npi())
         .put("performanceYear", year);
   }

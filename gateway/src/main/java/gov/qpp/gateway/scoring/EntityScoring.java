@@ -87,15 +87,9 @@ public final class EntityScoring {
           supplied.advancedApm() ? supplied.apmEntityId() : null, supplied.qpPaymentPercent(),
           supplied.qpPatientPercent())).orElse(null);
     }
-    List<CostMeasureValue> cost = new ArrayList<>();
-    for (Object item : supplied.cost()) {
-      JsonObject value = (JsonObject) item;
-      cost.add(new CostMeasureValue(value.getString("measureId"), value.getDouble("value"),
-          value.getInteger("cases")));
-    }
     return new Eligibility(supplied.smallPractice(), supplied.rural(), supplied.hpsa(), supplied.nonPatientFacing(),
         supplied.complexPatientBonus(), lowVolume, lowVolumeSource, supplied.lowVolumeOptIn(),
-        supplied.apmEntityId(), qp, cost);
+        supplied.apmEntityId(), qp, supplied.cost());
   }
 
   private static Double adjustment(ScoreNode tree) {

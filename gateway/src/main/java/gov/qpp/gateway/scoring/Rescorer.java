@@ -1,5 +1,6 @@
 package gov.qpp.gateway.scoring;
 
+import gov.qpp.validators.model.EntityKey;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -52,12 +53,12 @@ public final class Rescorer {
   }
 
   /** Scores these entities (at most {@link #CHUNK}) and stores a new version of each. */
-  public Future<Counts> rescore(int year, List<EntityScoreStore.EntityKey> keys,
+  public Future<Counts> rescore(int year, List<EntityKey> keys,
       EntityScoreStore.Parameters parameters, String reason, UUID jobId) {
     return prepare(year, keys, parameters, reason).compose(prepared -> store(prepared, jobId));
   }
 
-  public Future<Prepared> prepare(int year, List<EntityScoreStore.EntityKey> keys,
+  public Future<Prepared> prepare(int year, List<EntityKey> keys,
       EntityScoreStore.Parameters parameters, String reason) {
     if (keys.isEmpty()) {
       return Future.succeededFuture(new Prepared(year, List.of(), 0, 0, parameters, reason));
@@ -98,9 +99,9 @@ public final class Rescorer {
     int year = prepared.year();
     var parameters = prepared.parameters();
     String reason = prepared.reason();
-    List<EntityScoreStore.EntityKey> entities = prepared.versions().stream().map(v -> v.entity()).toList();
+    List<EntityKey> entities = prepared.versions().stream().map(v -> v.entity()).toList();
     return store.insert(year, prepared.versions(), jobId).compose(stored -> {
-      List<EntityScoreStore.EntityKey> changed = entities.stream().filter(e -> !stored.contains(e.key())).toList();
+      List<EntityKey> changed = entities.stream().filter(e -> !stored.contains(e.key())).toList();
       Counts counts = sofar.plus(new Counts(stored.size(), 0, failed));
       if (changed.isEmpty() || round == WRITE_ROUNDS) {
         return Future.succeededFuture(counts.plus(new Counts(0, changed.size(), 0)));

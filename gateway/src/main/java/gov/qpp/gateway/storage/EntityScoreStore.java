@@ -1,5 +1,8 @@
 package gov.qpp.gateway.storage;
 
+import gov.qpp.scoring.CostMeasureValue;
+import gov.qpp.validators.model.EntityKey;
+import gov.qpp.validators.model.EntityType;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -24,33 +27,13 @@ import java.util.UUID;
  */
 public final class EntityScoreStore {
 
-  /** An entity as stored: {@code type|tin|npi|entityId}, '' where the type has none. */
-  public record EntityKey(String type, String tin, String npi, String entityId) {
-    public String key() {
-      return type + "|" + tin + "|" + npi + "|" + entityId;
-    }
-
-    /** Supplied eligibility (special statuses, low volume, QP) is a clinician's or a group's, not an APM entity's. */
-    public boolean hasEligibility() {
-      return "individual".equals(type) || "group".equals(type);
-    }
-
-    public static EntityKey individual(String tin, String npi) {
-      return new EntityKey("individual", tin, npi, "");
-    }
-
-    public static EntityKey group(String tin) {
-      return new EntityKey("group", tin, "", "");
-    }
-  }
-
   public record SubmissionRow(UUID id, String submitter, OffsetDateTime receivedAt, String normalised) {
   }
 
-  /** The newest supplied eligibility row; cost is the supplied cost measure values as JSON. */
+  /** The newest supplied eligibility row, with its cost measure values. */
   public record EligibilityRow(boolean smallPractice, boolean rural, boolean hpsa, boolean nonPatientFacing,
       double complexPatientBonus, boolean lowVolumeOptIn, String apmEntityId, boolean advancedApm,
-      BigDecimal qpPaymentPercent, BigDecimal qpPatientPercent, JsonArray cost) {
+      BigDecimal qpPaymentPercent, BigDecimal qpPatientPercent, List<CostMeasureValue> cost) {
   }
 
   public record LowVolumeRow(String status, String explanation, String source) {
@@ -87,8 +70,7 @@ public final class EntityScoreStore {
         .execute(Tuple.of(year, afterKey, limit))
         .map(rows -> {
           List<EntityKey> keys = new ArrayList<>(rows.size());
-          rows.forEach(row -> keys.add(new EntityKey(row.getString(1), row.getString(2), row.getString(3),
-              row.getString(4))));
+          rows.forEach(row -> keys.add(entity(row, 1)));
           return keys;
         });
   }
@@ -176,10 +158,28 @@ public final class EntityScoreStore {
         }));
   }
 
+  /** The entity of a row whose columns from {@code first} on are entity_type, tin, npi, entity_id. */
+  static EntityKey entity(Row row, int first) {
+    String type = row.getString(first);
+    return new EntityKey(EntityType.fromApiName(type).orElseThrow(() -> new IllegalStateException(
+        "stored entity type '" + type + "' is unknown")), row.getString(first + 1), row.getString(first + 2),
+        row.getString(first + 3));
+  }
+
   private static EligibilityRow eligibility(Row row) {
     return new EligibilityRow(row.getBoolean(2), row.getBoolean(3), row.getBoolean(4), row.getBoolean(5),
         row.getDouble(6), row.getBoolean(7), row.getString(8), row.getBoolean(9), row.getBigDecimal(10),
-        row.getBigDecimal(11), (JsonArray) row.getValue(12));
+        row.getBigDecimal(11), cost((JsonArray) row.getValue(12)));
+  }
+
+  private static List<CostMeasureValue> cost(JsonArray stored) {
+    List<CostMeasureValue> cost = new ArrayList<>(stored.size());
+    for (int i = 0; i < stored.size(); i++) {
+      JsonObject value = stored.getJsonObject(i);
+      cost.add(new CostMeasureValue(value.getString("measureId"), value.getDouble("value"),
+          value.getInteger("cases")));
+    }
+    return cost;
   }
 
   /**
@@ -219,7 +219,7 @@ public final class EntityScoreStore {
     for (int i = 0; i < n; i++) {
       NewVersion v = versions.get(i);
       keys[i] = v.entity().key();
-      types[i] = v.entity().type();
+      types[i] = v.entity().type().apiName();
       tins[i] = v.entity().tin();
       npis[i] = v.entity().npi();
       entityIds[i] = v.entity().entityId();

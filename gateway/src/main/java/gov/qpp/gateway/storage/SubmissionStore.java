@@ -1,5 +1,6 @@
 package gov.qpp.gateway.storage;
 
+import gov.qpp.validators.model.EntityKey;
 import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.problems.Problem;
@@ -115,7 +116,7 @@ public final class SubmissionStore {
   }
 
   /** A stored submission as the scorer needs it: its normalised form (QPP JSON), its entity and year. */
-  public record Scorable(JsonObject normalised, EntityScoreStore.EntityKey entity, int performanceYear) {
+  public record Scorable(JsonObject normalised, EntityKey entity, int performanceYear) {
   }
 
   public Future<Optional<Scorable>> scorable(UUID id) {
@@ -128,8 +129,8 @@ public final class SubmissionStore {
             return Optional.empty();
           }
           Row row = rows.iterator().next();
-          return Optional.of(new Scorable((JsonObject) row.getValue(0), new EntityScoreStore.EntityKey(
-              row.getString(1), row.getString(2), row.getString(3), row.getString(4)), row.getInteger(5)));
+          return Optional.of(new Scorable((JsonObject) row.getValue(0), EntityScoreStore.entity(row, 1),
+              row.getInteger(5)));
         });
   }
 
@@ -158,7 +159,7 @@ public final class SubmissionStore {
     JsonArray array = new JsonArray();
     for (Problem problem : warnings) {
       array.add(new JsonObject().put("code", problem.code().name()).put("severity",
-          problem.severity().name().toLowerCase()).put("message", problem.message()).put("path", problem.location()));
+          problem.severity().name().toLowerCase()).put("message", problem.message()).put("path", problem.location().toString()));
     }
     return array;
   }

@@ -2,6 +2,7 @@ package gov.qpp.validators.claims;
 
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.math.BigDecimal;
@@ -361,7 +362,7 @@ final class ClaimChecks {
   }
 
   private void problem(ProblemCode code, long line, String field, String message) {
-    Problem problem = Problem.of(code, "line " + line + ": " + field, message);
+    Problem problem = Problem.of(code, Location.line(line, field), message);
     error |= problem.isError();
     found.add(problem);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.io.IOException;
@@ -90,7 +91,7 @@ final class ClaimsCsv {
       @Override
       public void tooLong(long lineNumber) {
         if (columns == null) {
-          report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header row is longer than "
+          report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, Location.line(lineNumber), "the header row is longer than "
               + MAX_LINE_BYTES + " bytes");
           return;
         }
@@ -98,7 +99,7 @@ final class ClaimsCsv {
       }
     });
     if (columns == null && !report.fileRefused()) {
-      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line 1", "the file is empty: a CSV claims file starts with"
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, Location.line(1), "the file is empty: a CSV claims file starts with"
           + " a header row naming its columns");
     }
     flush();
@@ -120,7 +121,7 @@ final class ClaimsCsv {
       message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : "it is not CSV";
     }
     if (columns == null) {
-      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header row cannot be read as CSV: "
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, Location.line(lineNumber), "the header row cannot be read as CSV: "
           + message);
     } else {
       unreadableRow(lineNumber, "the row cannot be read as CSV: " + message);
@@ -133,7 +134,7 @@ final class ClaimsCsv {
    * rejected with it, so that no claim is used half-read.
    */
   private void unreadableRow(long lineNumber, String message) {
-    Problem problem = Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, message
+    Problem problem = Problem.of(ProblemCode.CLAIM_SYNTAX, Location.line(lineNumber), message
         + "; the claims on either side of it are rejected with it");
     if (pending != null) {
       pending.fileLines++;
@@ -183,7 +184,7 @@ final class ClaimsCsv {
     for (int i = 0; i < cells.length; i++) {
       String name = cells[i].trim().toLowerCase(Locale.ROOT);
       if (named.put(name, i) != null) {
-        report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber + ": " + name,
+        report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, Location.line(lineNumber, name),
             "the column '" + name + "' is named twice in the header");
       }
       if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
@@ -192,11 +193,11 @@ final class ClaimsCsv {
     }
     List<String> missing = REQUIRED.stream().filter(name -> !named.containsKey(name)).toList();
     if (!missing.isEmpty()) {
-      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header lacks the required columns "
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, Location.line(lineNumber), "the header lacks the required columns "
           + missing + "; a claims CSV needs " + REQUIRED);
     }
     if (!unknown.isEmpty()) {
-      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, "line " + lineNumber, "the header has columns the claims CSV"
+      report.fileProblem(ProblemCode.CLAIMS_UNREADABLE, Location.line(lineNumber), "the header has columns the claims CSV"
           + " does not define: " + unknown + "; the optional columns are " + OPTIONAL);
     }
     columns = named;
@@ -215,7 +216,7 @@ final class ClaimsCsv {
     if (pending == null) {
       pending = new Pending(claimId, lineNumber);
       if (poisonNext != null) {
-        pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "claim " + claimId
+        pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, Location.line(lineNumber), "claim " + claimId
             + " follows an unreadable row (" + poisonNext.location() + ") that may have been one of its lines"));
         poisonNext = null;
       }
@@ -224,7 +225,7 @@ final class ClaimsCsv {
     }
     pending.fileLines++;
     if (cells.length != columns.size() && pending.problems.size() < MAX_PROBLEMS_PER_CLAIM) {
-      pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber, "the row has " + cells.length
+      pending.problems.add(Problem.of(ProblemCode.CLAIM_SYNTAX, Location.line(lineNumber), "the row has " + cells.length
           + " values; the header names " + columns.size() + " columns"));
     }
     for (String column : CLAIM_LEVEL) {
@@ -237,7 +238,7 @@ final class ClaimsCsv {
         // the beneficiary's id, birth date and sex are not repeated back: answers and stored problems stay free of them
         String values = BENEFICIARY_COLUMNS.contains(column) ? "another value than on an earlier row"
             : "'" + value + "' here and '" + first + "' on an earlier row";
-        pending.problems.add(Problem.of(ProblemCode.CLAIM_INCONSISTENT_HEADER, "line " + lineNumber + ": " + column,
+        pending.problems.add(Problem.of(ProblemCode.CLAIM_INCONSISTENT_HEADER, Location.line(lineNumber, column),
             "claim " + claimId + " has " + column + " " + values + "; the rows of one claim must agree"));
       }
     }

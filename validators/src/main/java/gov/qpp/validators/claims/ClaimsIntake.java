@@ -10,6 +10,7 @@ import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
@@ -100,7 +101,7 @@ public final class ClaimsIntake {
   public ClaimsOutcome intake(ClaimsFormat format, InputStream in, Integer requestedYear) throws IOException {
     ClaimsReport report = new ClaimsReport();
     Run run = new Run(report, requestedYear == null);
-    if (requestedYear != null && !run.startYear(requestedYear, "year")) {
+    if (requestedYear != null && !run.startYear(requestedYear, Location.of("year"))) {
       return run.outcome();
     }
     ClaimFieldNames names = format == ClaimsFormat.CSV ? ClaimFieldNames.CSV : ClaimFieldNames.JSON;
@@ -131,7 +132,7 @@ public final class ClaimsIntake {
       this.yearInferred = yearInferred;
     }
 
-    boolean startYear(int year, String where) {
+    boolean startYear(int year, Location where) {
       Optional<CatalogYear> catalogYear = catalog.year(year);
       if (catalogYear.isPresent()) {
         ClaimsEvaluation candidate = new ClaimsEvaluation(catalogYear.get(), limits.maxInstances(),
@@ -154,8 +155,8 @@ public final class ClaimsIntake {
         return;
       }
       if (!seen.add(claim.tin(), claim.claimId())) {
-        report.claimProblem(Problem.of(ProblemCode.CLAIM_DUPLICATE, "line " + claim.firstLine() + ": "
-            + names.claimField("claimId", 0), "claim " + claim.claimId() + " of TIN " + claim.tin()
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_DUPLICATE, Location.line(claim.firstLine(),
+            names.claimField("claimId", 0)), "claim " + claim.claimId() + " of TIN " + claim.tin()
             + " was already read earlier in the file" + (names == ClaimFieldNames.CSV
             ? "; the rows of one claim must be adjacent" : "; send each claim once")));
         report.rejected(fileLines);
@@ -166,13 +167,13 @@ public final class ClaimsIntake {
       }
       if (evaluation == null) {
         yearFromLine = claim.firstLine();
-        if (!startYear(claim.fromDate().getYear(), "line " + claim.firstLine())) {
+        if (!startYear(claim.fromDate().getYear(), Location.line(claim.firstLine()))) {
           throw new StopReading();
         }
       }
       if (claim.fromDate().getYear() != evaluation.year()) {
-        report.claimProblem(Problem.of(ProblemCode.CLAIM_OUTSIDE_YEAR, "line " + claim.firstLine() + ": "
-            + names.claimField("fromDate", 0), "the date of service " + claim.fromDate() + " is not in the"
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_OUTSIDE_YEAR, Location.line(claim.firstLine(),
+            names.claimField("fromDate", 0)), "the date of service " + claim.fromDate() + " is not in the"
             + " performance year " + evaluation.year() + "; the claim is skipped"));
         report.skipped(fileLines);
         return;
@@ -198,7 +199,7 @@ public final class ClaimsIntake {
             + " outside the performance year)");
       } else if (!report.fileRefused() && yearInferred && report.claims().skipped() > report.claims().used()) {
         // one stray claim at the top must not decide the year for all the others
-        report.fileProblem(ProblemCode.CLAIMS_YEAR_UNCLEAR, "line " + yearFromLine, "the performance year "
+        report.fileProblem(ProblemCode.CLAIMS_YEAR_UNCLEAR, Location.line(yearFromLine), "the performance year "
             + evaluation.year() + " was taken from the first usable claim, but " + report.claims().skipped()
             + " claims fall outside it and only " + report.claims().used() + " inside; send ?year= to say which"
             + " year the file reports");
@@ -256,13 +257,14 @@ public final class ClaimsIntake {
   private static Locator locator(Clinician clinician, List<Measurement> measurements) {
     return new Locator() {
       @Override
-      public String set(int setIndex, String field) {
-        return clinician + ": " + field;
+      public Location set(int setIndex, String field) {
+        return Location.of(field).in(clinician.toString());
       }
 
       @Override
-      public String measurement(int setIndex, int measurementIndex, String field) {
-        return clinician + ": measure " + measurements.get(measurementIndex).measureId() + " " + field;
+      public Location measurement(int setIndex, int measurementIndex, String field) {
+        return Location.of("measure " + measurements.get(measurementIndex).measureId() + " " + field)
+            .in(clinician.toString());
       }
     };
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import gov.qpp.validators.json.GuardedJson;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class ClaimsJsonLines {
 
       @Override
       public void tooLong(long lineNumber) {
-        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber,
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, Location.line(lineNumber),
             "the line is longer than " + MAX_LINE_BYTES + " bytes; one claim per line"));
         report.rejected(1);
       }
@@ -63,7 +64,7 @@ final class ClaimsJsonLines {
     RawClaim raw;
     try (JsonParser parser = FACTORY.createParser(bytes, 0, end)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, "line " + lineNumber,
+        report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, Location.line(lineNumber),
             "each line of a JSON Lines claims file is one JSON object (a claim)"));
         report.rejected(1);
         return;
@@ -73,10 +74,8 @@ final class ClaimsJsonLines {
         throw new JsonParseException(parser, "the line goes on after its claim object ends");
       }
     } catch (IOException | RuntimeException e) {
-      String where = "line " + lineNumber;
-      if (e instanceof JsonProcessingException located && located.getLocation() != null) {
-        where += ", column " + located.getLocation().getColumnNr();
-      }
+      Location where = e instanceof JsonProcessingException located && located.getLocation() != null
+          ? Location.line(lineNumber, located.getLocation().getColumnNr()) : Location.line(lineNumber);
       String message = e instanceof IOException io ? GuardedJson.problemFor(io).message()
           : "the line cannot be read as a claim";
       report.claimProblem(Problem.of(ProblemCode.CLAIM_SYNTAX, where, message));
@@ -242,13 +241,13 @@ final class ClaimsJsonLines {
       List<Problem> problems) throws IOException {
     parser.skipChildren();
     if (unknownReported.size() < MAX_UNKNOWN_FIELDS_REPORTED && unknownReported.add(prefix + name)) {
-      problems.add(Problem.of(ProblemCode.CLAIM_UNKNOWN_FIELD, "line " + at + ": " + prefix + name,
+      problems.add(Problem.of(ProblemCode.CLAIM_UNKNOWN_FIELD, Location.line(at, prefix + name),
           "'" + name + "' is not a field of the claims format and is ignored (reported once per file); the"
-              + " fields are " + known));
+              + " fields are " + new java.util.TreeSet<>(known))); // sorted: a Set.of's order changes per run
     }
   }
 
   private static Problem typeProblem(long at, String field, String expected) {
-    return Problem.of(ProblemCode.CLAIM_INVALID_VALUE, "line " + at + ": " + field, field + " must be " + expected);
+    return Problem.of(ProblemCode.CLAIM_INVALID_VALUE, Location.line(at, field), field + " must be " + expected);
   }
 }

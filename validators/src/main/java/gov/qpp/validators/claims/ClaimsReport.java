@@ -1,5 +1,6 @@
 package gov.qpp.validators.claims;
 
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
@@ -65,11 +66,16 @@ public final class ClaimsReport {
     problems.add(problem);
   }
 
-  void fileProblem(ProblemCode code, String location, String message) {
+  void fileProblem(ProblemCode code, Location location, String message) {
     problems.add(code, location, message);
     if (code.severity() == Severity.ERROR) {
       fileRefused = true;
     }
+  }
+
+  /** At a path alone ("$", a query parameter). */
+  void fileProblem(ProblemCode code, String path, String message) {
+    fileProblem(code, Location.of(path), message);
   }
 
   void used(long fileLines) {

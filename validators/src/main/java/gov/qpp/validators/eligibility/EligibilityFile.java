@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.qpp.validators.json.GuardedJson;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
@@ -60,13 +61,13 @@ public final class EligibilityFile {
         continue;
       }
       if (rows.size() >= MAX_ROWS) {
-        problems.add(ProblemCode.ELIGIBILITY_UNREADABLE, "line " + number, "more than " + MAX_ROWS
+        problems.add(ProblemCode.ELIGIBILITY_UNREADABLE, Location.line(number), "more than " + MAX_ROWS
             + " rows: send the population in several files");
         break;
       }
       EligibilityRow row = row(line, number, problems);
       if (row != null && !seen.add(row.tin() + "|" + row.npi() + "|" + row.performanceYear())) {
-        problems.add(ProblemCode.ELIGIBILITY_DUPLICATE_ROW, "line " + number, "a second row for TIN " + row.tin()
+        problems.add(ProblemCode.ELIGIBILITY_DUPLICATE_ROW, Location.line(number), "a second row for TIN " + row.tin()
             + (row.npi() == null ? " (group)" : " NPI " + row.npi()) + " in " + row.performanceYear());
       } else if (row != null) {
         rows.add(row);
@@ -84,15 +85,15 @@ public final class EligibilityFile {
       node = MAPPER.readTree(line);
     } catch (IOException e) {
       Problem problem = GuardedJson.problemFor(e);
-      problems.add(ProblemCode.ELIGIBILITY_UNREADABLE, "line " + number, "not one JSON object: "
+      problems.add(ProblemCode.ELIGIBILITY_UNREADABLE, Location.line(number), "not one JSON object: "
           + problem.message());
       return null;
     }
     if (!(node instanceof ObjectNode object)) {
-      problems.add(ProblemCode.ELIGIBILITY_UNREADABLE, "line " + number, "not a JSON object");
+      problems.add(ProblemCode.ELIGIBILITY_UNREADABLE, Location.line(number), "not a JSON object");
       return null;
     }
-    Fields fields = new Fields(object, "line " + number + ": ", problems);
+    Fields fields = new Fields(object, number, "", problems);
     object.fieldNames().forEachRemaining(name -> {
       if (!FIELDS.contains(name)) {
         problems.add(ProblemCode.ELIGIBILITY_UNKNOWN_FIELD, fields.at(name), "'" + name + "' is not a field of the"
@@ -198,10 +199,10 @@ public final class EligibilityFile {
   }
 
   /** Typed reads of one object's fields, each failure a problem at "line N: path". */
-  private record Fields(JsonNode node, String prefix, Problems problems) {
+  private record Fields(JsonNode node, long line, String prefix, Problems problems) {
 
-    String at(String name) {
-      return prefix + name;
+    Location at(String name) {
+      return Location.line(line, prefix + name);
     }
 
     Fields child(String name, JsonNode child, Set<String> allowed) {
@@ -209,7 +210,7 @@ public final class EligibilityFile {
         invalid(name, "must be a JSON object");
         return null;
       }
-      Fields fields = new Fields(child, prefix + name + ".", problems);
+      Fields fields = new Fields(child, line, prefix + name + ".", problems);
       child.fieldNames().forEachRemaining(field -> {
         if (!allowed.contains(field)) {
           problems.add(ProblemCode.ELIGIBILITY_UNKNOWN_FIELD, fields.at(field), "'" + field + "' is not a field of "

@@ -5,6 +5,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import gov.qpp.validators.problems.Problem;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Severity;
 import java.util.ArrayList;
@@ -92,11 +93,11 @@ public final class BaseR4Validator {
   }
 
   /** A FHIRPath without HAPI's inline comments ({@code /*Patient/1*}{@code /}), with the line where known. */
-  private static String location(SingleValidationMessage message) {
+  private static Location location(SingleValidationMessage message) {
     String path = message.getLocationString() == null ? "$"
         : message.getLocationString().replaceAll("/\\*.*?\\*/", "");
     Integer line = message.getLocationLine();
     Integer column = message.getLocationCol();
-    return line == null || line <= 0 ? path : FhirPaths.withLine(path, line, column == null ? 0 : column);
+    return line == null || line <= 0 ? Location.of(path) : Location.at(path, line, column == null ? 0 : column);
   }
 }

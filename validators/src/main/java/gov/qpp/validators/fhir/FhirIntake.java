@@ -13,6 +13,7 @@ import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.rules.IdentifierChecks;
@@ -420,9 +421,14 @@ public final class FhirIntake {
       return found;
     }
 
+    /** A reporter's identifier path; none when the identifier is absent (then nothing is reported at it). */
+    private static Location at(String path) {
+      return path == null ? null : Location.of(path);
+    }
+
     private Submission entity(Reporters.Reporter reporter, int year, MeasurementSet set) {
-      Tin tin = IdentifierChecks.tin(reporter.tin(), reporter.tinPath(), problems);
-      Npi npi = IdentifierChecks.npi(reporter.npi(), reporter.npiPath(), problems);
+      Tin tin = IdentifierChecks.tin(reporter.tin(), at(reporter.tinPath()), problems);
+      Npi npi = IdentifierChecks.npi(reporter.npi(), at(reporter.npiPath()), problems);
       if (reporter.npi() != null && reporter.tin() == null) {
         problems.add(ProblemCode.ENTITY_IDENTIFIER_MISSING, reporter.npiPath(), "an individual clinician reports"
             + " under a TIN: give the reporter a PractitionerRole whose organization has the TIN (" + Reporters.TIN_SYSTEM

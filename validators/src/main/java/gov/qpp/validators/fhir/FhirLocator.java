@@ -1,5 +1,6 @@
 package gov.qpp.validators.fhir;
 
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.rules.Locator;
 import java.util.List;
 
@@ -18,13 +19,13 @@ final class FhirLocator implements Locator {
   }
 
   @Override
-  public String set(int setIndex, String field) {
-    return firstReport + " [" + field + "]";
+  public Location set(int setIndex, String field) {
+    return Location.of(firstReport).withField(field);
   }
 
   @Override
-  public String measurement(int setIndex, int measurementIndex, String field) {
+  public Location measurement(int setIndex, int measurementIndex, String field) {
     String path = measurementIndex < measurementPaths.size() ? measurementPaths.get(measurementIndex) : firstReport;
-    return field == null || field.isEmpty() ? path : path + " [" + field + "]";
+    return field == null || field.isEmpty() ? Location.of(path) : Location.of(path).withField(field);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class GuardedJson {
     return Problem.of(ProblemCode.JSON_SYNTAX, "$", "the document cannot be read as JSON: " + e.getMessage());
   }
 
-  private static String at(JsonLocation location) {
-    return location == null ? "$" : "$ (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  private static Location at(JsonLocation location) {
+    return location == null ? Location.of("$") : Location.at("$", location.getLineNr(), location.getColumnNr());
   }
 }

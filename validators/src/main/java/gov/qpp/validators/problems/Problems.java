@@ -17,8 +17,13 @@ public final class Problems {
   private int dropped;
   private boolean hasError;
 
-  public void add(ProblemCode code, String location, String message) {
+  public void add(ProblemCode code, Location location, String message) {
     add(Problem.of(code, location, message));
+  }
+
+  /** At a path alone (a JSON path, a FHIRPath, a header name). */
+  public void add(ProblemCode code, String path, String message) {
+    add(Problem.of(code, path, message));
   }
 
   /** Past the cap an error still gets in, in place of the latest warning: the answer must say why it refuses. */

@@ -5,6 +5,7 @@ import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.catalog.QualityMeasure;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.qrda3.Program;
@@ -41,7 +42,7 @@ final class Qrda1Checks {
   static Qrda1Patient check(String name, Qrda1Document document, MeasureCatalog catalog, Problems problems) {
     long before = errorCount(problems);
     if (!isQrda1(document)) {
-      problems.add(ProblemCode.QRDA1_NOT_QRDA1, name + ": line 1: " + document.rootElement(),
+      problems.add(ProblemCode.QRDA1_NOT_QRDA1, Location.line(1, document.rootElement()).in(name),
           "the document is not QRDA Category I: it needs a ClinicalDocument (urn:hl7-org:v3) with templateId "
               + QRDA1_FRAMEWORK);
       return null;
@@ -58,7 +59,7 @@ final class Qrda1Checks {
     List<String> measures = year == null ? List.of() : measures(name, document, year, problems);
     for (Qrda1Entry entry : document.entries()) {
       if (entry.code() == null || entry.start() == null) {
-        problems.add(ProblemCode.QRDA1_ENTRY_INCOMPLETE, name + ": line " + entry.line() + ": " + entry.datatype(),
+        problems.add(ProblemCode.QRDA1_ENTRY_INCOMPLETE, Location.line(entry.line(), entry.datatype()).in(name),
             "this " + entry.datatype() + " entry has no " + (entry.code() == null ? "code" : "effectiveTime"));
       }
     }
@@ -76,14 +77,14 @@ final class Qrda1Checks {
   private static String program(String name, Qrda1Document document, Problems problems) {
     Qrda1Document.Located program = document.program();
     if (program == null || program.value() == null) {
-      problems.add(ProblemCode.QRDA1_PROGRAM, name + ": informationRecipient", "name the program in"
+      problems.add(ProblemCode.QRDA1_PROGRAM, Location.of("informationRecipient").in(name), "name the program in"
           + " informationRecipient/intendedRecipient/id (root " + Qrda1Reader.PROGRAM_ROOT + "), one of "
           + Program.accepted());
       return null;
     }
     Optional<Program> known = Program.byName(program.value());
     if (known.isEmpty()) {
-      problems.add(ProblemCode.QRDA1_PROGRAM, name + ": line " + program.line() + ": intendedRecipient/id",
+      problems.add(ProblemCode.QRDA1_PROGRAM, Location.line(program.line(), "intendedRecipient/id").in(name),
           "program '" + program.value() + "' is not a MIPS program (" + Program.accepted() + ");"
               + " hospital programs (HQR_*) report to CMS's Hospital Quality Reporting");
       return null;
@@ -95,14 +96,14 @@ final class Qrda1Checks {
   private static String[] performer(String name, Qrda1Document document, Problems problems) {
     for (Qrda1Document.Performer performer : document.performers()) {
       if (performer.npi() != null && performer.tin() != null) {
-        Tin tin = IdentifierChecks.tin(performer.tin().value(), name + ": line " + performer.tin().line()
-            + ": representedOrganization/id", problems);
-        Npi npi = IdentifierChecks.npi(performer.npi().value(), name + ": line " + performer.npi().line()
-            + ": assignedEntity/id", problems);
+        Tin tin = IdentifierChecks.tin(performer.tin().value(), Location.line(performer.tin().line(),
+            "representedOrganization/id").in(name), problems);
+        Npi npi = IdentifierChecks.npi(performer.npi().value(), Location.line(performer.npi().line(),
+            "assignedEntity/id").in(name), problems);
         return new String[] {tin == null ? null : tin.value(), npi == null ? null : npi.value()};
       }
     }
-    problems.add(ProblemCode.QRDA1_PERFORMER_MISSING, name + ": documentationOf", "name the clinician in"
+    problems.add(ProblemCode.QRDA1_PERFORMER_MISSING, Location.of("documentationOf").in(name), "name the clinician in"
         + " documentationOf/serviceEvent/performer/assignedEntity: id root " + Qrda1Reader.NPI_ROOT + " (NPI) and"
         + " representedOrganization/id root " + Qrda1Reader.TIN_ROOT + " (TIN)");
     return new String[2];
@@ -112,7 +113,7 @@ final class Qrda1Checks {
   private static void ccn(String name, Qrda1Document document, Problems problems) {
     Qrda1Document.Located ccn = document.ccn();
     if (ccn != null && (ccn.value() == null || !ccn.value().matches("\\d{2}[0-9A-Z]{4}"))) {
-      problems.add(ProblemCode.QRDA1_CCN_FORMAT, name + ": line " + ccn.line() + ": representedCustodianOrganization/id",
+      problems.add(ProblemCode.QRDA1_CCN_FORMAT, Location.line(ccn.line(), "representedCustodianOrganization/id").in(name),
           "the CCN (root " + Qrda1Reader.CCN_ROOT + ") is 6 characters: a 2-digit state code and 4 more, not '"
               + ccn.value() + "'");
     }
@@ -130,7 +131,7 @@ final class Qrda1Checks {
         return id.getKey() + "|" + id.getValue().value().trim();
       }
     }
-    problems.add(ProblemCode.QRDA1_PATIENT_ID_MISSING, name + ": recordTarget/patientRole", "the patient needs an"
+    problems.add(ProblemCode.QRDA1_PATIENT_ID_MISSING, Location.of("recordTarget/patientRole").in(name), "the patient needs an"
         + " id with an extension (MBI root " + Qrda1Reader.MBI_ROOT + ", or the EHR's own root)");
     return null;
   }
@@ -140,8 +141,8 @@ final class Qrda1Checks {
     LocalDate date = birth == null ? null : Qrda1Reader.date(birth.value());
     if (date == null) {
       // the value itself is not repeated: it is the patient's birth date
-      problems.add(ProblemCode.QRDA1_BIRTH_TIME, name + ": " + (birth == null ? "recordTarget/patientRole/patient"
-          : "line " + birth.line() + ": birthTime"), "the patient's birthTime is "
+      problems.add(ProblemCode.QRDA1_BIRTH_TIME, (birth == null ? Location.of("recordTarget/patientRole/patient")
+          : Location.line(birth.line(), "birthTime")).in(name), "the patient's birthTime is "
           + (birth == null ? "missing" : "not a date (yyyyMMdd)"));
     }
     return date;
@@ -155,7 +156,7 @@ final class Qrda1Checks {
       default -> null;
     };
     if (sex == null) {
-      problems.add(ProblemCode.QRDA1_SEX_UNKNOWN, name + ": administrativeGenderCode", "the patient's sex is "
+      problems.add(ProblemCode.QRDA1_SEX_UNKNOWN, Location.of("administrativeGenderCode").in(name), "the patient's sex is "
           + (code == null ? "not given" : "coded '" + code + "', not F, M or SNOMED CT " + SNOMED_FEMALE + "/"
           + SNOMED_MALE));
       return "U";
@@ -166,14 +167,14 @@ final class Qrda1Checks {
   private static LocalDate periodDate(String name, Qrda1Document.Located value, ProblemCode missing, String which,
       Problems problems) {
     if (value == null || value.value() == null) {
-      problems.add(missing, name + ": reporting parameters act", "the reporting period has no " + which
+      problems.add(missing, Location.of("reporting parameters act").in(name), "the reporting period has no " + which
           + " (act " + Qrda1Reader.REPORTING_PARAMETERS_ACT + ", effectiveTime/" + (which.equals("start") ? "low"
           : "high") + "/@value)");
       return null;
     }
     LocalDate date = Qrda1Reader.date(value.value());
     if (date == null) {
-      problems.add(ProblemCode.QRDA_PERIOD_DATE, name + ": line " + value.line() + ": effectiveTime",
+      problems.add(ProblemCode.QRDA_PERIOD_DATE, Location.line(value.line(), "effectiveTime").in(name),
           "the reporting period's " + which + " '" + value.value() + "' is not a date yyyyMMdd");
     }
     return date;
@@ -185,14 +186,14 @@ final class Qrda1Checks {
       return null;
     }
     if (start.getYear() != end.getYear() || end.isBefore(start)) {
-      problems.add(ProblemCode.QRDA1_PERIOD_YEAR, name + ": line " + document.periodStart().line()
-          + ": effectiveTime", "the reporting period " + start + " to " + end + " must lie within one year");
+      problems.add(ProblemCode.QRDA1_PERIOD_YEAR, Location.line(document.periodStart().line(),
+          "effectiveTime").in(name), "the reporting period " + start + " to " + end + " must lie within one year");
       return null;
     }
     Optional<CatalogYear> year = catalog.year(start.getYear());
     if (year.isEmpty()) {
-      problems.add(ProblemCode.QRDA1_PERIOD_YEAR, name + ": line " + document.periodStart().line()
-          + ": effectiveTime", "the measure catalog has no performance year " + start.getYear());
+      problems.add(ProblemCode.QRDA1_PERIOD_YEAR, Location.line(document.periodStart().line(),
+          "effectiveTime").in(name), "the measure catalog has no performance year " + start.getYear());
       return null;
     }
     return year.get();
@@ -200,7 +201,7 @@ final class Qrda1Checks {
 
   private static List<String> measures(String name, Qrda1Document document, CatalogYear year, Problems problems) {
     if (document.measureUuids().isEmpty()) {
-      problems.add(ProblemCode.QRDA1_MEASURE_MISSING, name + ": Measure Section", "the document references no"
+      problems.add(ProblemCode.QRDA1_MEASURE_MISSING, Location.of("Measure Section").in(name), "the document references no"
           + " eCQM: add a Measure Reference organizer with externalDocument/id root "
           + Qrda1Reader.EMEASURE_VERSION_ROOT);
       return List.of();
@@ -210,7 +211,7 @@ final class Qrda1Checks {
       Optional<QualityMeasure> measure = uuid.value() == null ? Optional.empty()
           : year.byEMeasureUuid(uuid.value().trim());
       if (measure.isEmpty()) {
-        problems.add(ProblemCode.QRDA1_MEASURE_UNKNOWN, name + ": line " + uuid.line() + ": externalDocument/id",
+        problems.add(ProblemCode.QRDA1_MEASURE_UNKNOWN, Location.line(uuid.line(), "externalDocument/id").in(name),
             "eCQM version-specific UUID '" + uuid.value() + "' is not a measure of " + year.year());
       } else if (!ids.contains(measure.get().measureId())) {
         ids.add(measure.get().measureId());

@@ -59,7 +59,7 @@ public final class Qrda1Intake {
         patient = Qrda1Checks.check(name, Qrda1Reader.read(new ByteArrayInputStream(xml)), catalog, own);
       } catch (XmlRejection rejection) {
         Problem problem = rejection.problem();
-        own.add(problem.code(), name + ": " + problem.location(), problem.message());
+        own.add(problem.code(), problem.location().in(name), problem.message());
       }
       own.list().forEach(problems::add);
       if (patient == null) {

@@ -1,5 +1,6 @@
 package gov.qpp.validators.qrda1;
 
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import java.io.ByteArrayOutputStream;
@@ -76,12 +77,12 @@ final class Qrda1Zip {
         }
         String name = entry.getName();
         if (!safeName(name)) {
-          return Problem.of(ProblemCode.QRDA1_ZIP_ENTRY_NAME, "zip: entry " + entries, "entry name '" + name
+          return Problem.of(ProblemCode.QRDA1_ZIP_ENTRY_NAME, Location.of("entry " + entries).in("zip"), "entry name '" + name
               + "' is absolute or leaves the archive's folder; names are relative paths without '..'");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (isArchiveName(lower)) {
-          return Problem.of(ProblemCode.QRDA1_ZIP_NESTED, "zip: " + name, "archives inside the archive are refused;"
+          return Problem.of(ProblemCode.QRDA1_ZIP_NESTED, Location.of(name).in("zip"), "archives inside the archive are refused;"
               + " put every QRDA I document in one zip");
         }
         if (entry.isDirectory() || !lower.endsWith(".xml")) {
@@ -92,22 +93,22 @@ final class Qrda1Zip {
         while ((n = zip.read(buffer)) > 0) {
           expanded += n;
           if (document.size() + n > MAX_ENTRY_BYTES) {
-            return Problem.of(ProblemCode.QRDA1_ZIP_LIMIT, "zip: " + name, "the document expands past "
+            return Problem.of(ProblemCode.QRDA1_ZIP_LIMIT, Location.of(name).in("zip"), "the document expands past "
                 + MAX_ENTRY_BYTES + " bytes; one patient's QRDA I is far smaller");
           }
           if (expanded > MAX_TOTAL_BYTES) {
-            return Problem.of(ProblemCode.QRDA1_ZIP_LIMIT, "zip: " + name, "the archive expands past "
+            return Problem.of(ProblemCode.QRDA1_ZIP_LIMIT, Location.of(name).in("zip"), "the archive expands past "
                 + MAX_TOTAL_BYTES + " bytes");
           }
           if (expanded > EXPANSION_CHECKED_FROM && expanded > (long) MAX_EXPANSION * Math.max(1, compressed.count)) {
-            return Problem.of(ProblemCode.QRDA1_ZIP_LIMIT, "zip: " + name, "the archive expands more than "
+            return Problem.of(ProblemCode.QRDA1_ZIP_LIMIT, Location.of(name).in("zip"), "the archive expands more than "
                 + MAX_EXPANSION + " times its compressed size (a zip bomb)");
           }
           document.write(buffer, 0, n);
         }
         byte[] bytes = document.toByteArray();
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-          return Problem.of(ProblemCode.QRDA1_ZIP_NESTED, "zip: " + name, "this entry is itself a zip archive");
+          return Problem.of(ProblemCode.QRDA1_ZIP_NESTED, Location.of(name).in("zip"), "this entry is itself a zip archive");
         }
         xmlDocuments++;
         documents.document(name, bytes);

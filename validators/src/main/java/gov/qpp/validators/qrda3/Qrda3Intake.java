@@ -11,6 +11,7 @@ import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.rules.IdentifierChecks;
@@ -77,8 +78,8 @@ public final class Qrda3Intake {
   private final class Conversion {
     private final QrdaNode root;
     private final Problems problems;
-    private final List<String> setPaths = new ArrayList<>();
-    private final List<List<String>> measurementPaths = new ArrayList<>();
+    private final List<Location> setPaths = new ArrayList<>();
+    private final List<List<Location>> measurementPaths = new ArrayList<>();
 
     Conversion(QrdaNode root, Problems problems) {
       this.root = root;
@@ -348,6 +349,6 @@ public final class Qrda3Intake {
     }
   }
 
-  private record Located(Measurement measurement, String path) {
+  private record Located(Measurement measurement, Location path) {
   }
 }

@@ -1,5 +1,6 @@
 package gov.qpp.validators.qrda3;
 
+import gov.qpp.validators.problems.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,9 @@ final class QrdaNode {
   }
 
   /** Where the first value of the key was, or the node itself when it has none. */
-  String locationOf(String key) {
+  Location locationOf(String key) {
     List<Value> all = all(key);
-    return all.isEmpty() ? location() : path + " (line " + all.get(0).line() + ", column " + all.get(0).column() + ")";
+    return all.isEmpty() ? location() : Location.at(path, all.get(0).line(), all.get(0).column());
   }
 
   List<QrdaNode> children(Template type) {
@@ -67,7 +68,7 @@ final class QrdaNode {
     return found;
   }
 
-  String location() {
-    return path + " (line " + line + ", column " + column + ")";
+  Location location() {
+    return Location.at(path, line, column);
   }
 }

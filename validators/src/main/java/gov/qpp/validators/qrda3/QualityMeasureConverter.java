@@ -6,6 +6,7 @@ import gov.qpp.validators.catalog.Stratum;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.problems.Excerpt;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Severity;
@@ -42,7 +43,7 @@ final class QualityMeasureConverter {
     this.populationSeverity = strictPopulations ? Severity.ERROR : Severity.WARNING;
   }
 
-  private void reportPopulation(ProblemCode code, String location, String message) {
+  private void reportPopulation(ProblemCode code, Location location, String message) {
     problems.add(new Problem(code, populationSeverity, message, location));
   }
 

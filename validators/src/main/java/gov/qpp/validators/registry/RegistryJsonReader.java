@@ -15,6 +15,7 @@ import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
 import gov.qpp.validators.problems.Excerpt;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.rules.IdentifierChecks;
@@ -193,8 +194,8 @@ public final class RegistryJsonReader {
     String tinText = fields.text("taxpayerIdentificationNumber", false);
     String npiText = fields.text("nationalProviderIdentifier", false);
     String entityId = fields.text("entityId", false);
-    Tin tin = IdentifierChecks.tin(tinText, fields.pathOf("taxpayerIdentificationNumber"), problems);
-    Npi npi = IdentifierChecks.npi(npiText, fields.pathOf("nationalProviderIdentifier"), problems);
+    Tin tin = IdentifierChecks.tin(tinText, Location.of(fields.pathOf("taxpayerIdentificationNumber")), problems);
+    Npi npi = IdentifierChecks.npi(npiText, Location.of(fields.pathOf("nationalProviderIdentifier")), problems);
     if (entityType != null) {
       checkIdentifiers(entityType, tinText, npiText, entityId, fields, problems);
     }

@@ -2,6 +2,7 @@ package gov.qpp.validators.rules;
 
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.MeasurementSet;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ final class CehrtIdRule implements SubmissionRule {
     for (int i = 0; i < sets.size(); i++) {
       MeasurementSet set = sets.get(i);
       String id = set.cehrtId();
-      String location = context.locator().set(i, "cehrtId");
+      Location location = context.locator().set(i, "cehrtId");
       if (id == null) {
         if (requiresCehrtId(set, context.submission().performanceYear())) {
           context.report(ProblemCode.CEHRT_ID_MISSING, location, "a " + set.category().apiName() + " set sent by "

@@ -3,6 +3,7 @@ package gov.qpp.validators.rules;
 import gov.qpp.validators.model.Npi;
 import gov.qpp.validators.model.Tin;
 import gov.qpp.validators.problems.Excerpt;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 
@@ -15,7 +16,7 @@ public final class IdentifierChecks {
   private IdentifierChecks() {
   }
 
-  public static Tin tin(String text, String location, Problems problems) {
+  public static Tin tin(String text, Location location, Problems problems) {
     if (text == null) {
       return null;
     }
@@ -27,7 +28,7 @@ public final class IdentifierChecks {
     return new Tin(text);
   }
 
-  public static Npi npi(String text, String location, Problems problems) {
+  public static Npi npi(String text, Location location, Problems problems) {
     if (text == null) {
       return null;
     }

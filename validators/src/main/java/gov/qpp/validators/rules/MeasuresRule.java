@@ -4,6 +4,7 @@ import gov.qpp.validators.catalog.Measure;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
+import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class MeasuresRule implements SubmissionRule {
       int m) {
     String id = measurement.measureId();
     Optional<Measure> found = context.catalog().measure(id);
-    String location = context.locator().measurement(s, m, "measureId");
+    Location location = context.locator().measurement(s, m, "measureId");
     if (found.isEmpty()) {
       context.report(ProblemCode.MEASURE_UNKNOWN, location, "measure " + id + " does not exist in the "
           + context.catalog().year() + " measure catalog (qpp-measures-data) for performance year "

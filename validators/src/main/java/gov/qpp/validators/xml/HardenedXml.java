@@ -180,7 +180,7 @@ public final class HardenedXml {
       Location where = e.getLocation() != null || reader == null ? e.getLocation() : reader.getLocation();
       return Problem.of(ProblemCode.XML_LIMIT_EXCEEDED, at(where), limitMessage(detail, limit.group(1)));
     }
-    String location = at(e.getLocation());
+    gov.qpp.validators.problems.Location location = at(e.getLocation());
     if (e instanceof RefusedResource) {
       return Problem.of(ProblemCode.XML_DTD_NOT_ALLOWED, location, DTD_REFUSED);
     }
@@ -319,12 +319,12 @@ public final class HardenedXml {
     return shortWords.length() <= MAX_DETAIL ? shortWords : shortWords.substring(0, MAX_DETAIL) + "...";
   }
 
-  private static String at(Location where) {
+  /** The parser's position, or the whole document when it has none. */
+  private static gov.qpp.validators.problems.Location at(Location where) {
     if (where == null || where.getLineNumber() < 1) {
-      return DOCUMENT;
+      return gov.qpp.validators.problems.Location.of(DOCUMENT);
     }
-    return where.getColumnNumber() < 1 ? "line " + where.getLineNumber()
-        : "line " + where.getLineNumber() + ", column " + where.getColumnNumber();
+    return gov.qpp.validators.problems.Location.line(where.getLineNumber(), Math.max(0, where.getColumnNumber()));
   }
 
   private static String hex(byte[] bytes, int n) {

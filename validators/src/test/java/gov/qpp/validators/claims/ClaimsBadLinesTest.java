@@ -32,7 +32,7 @@ class ClaimsBadLinesTest {
   }
 
   private static List<String> described(ClaimsOutcome outcome) {
-    return outcome.report().problems().stream().map(p -> p.code() + " @ " + p.location()).toList();
+    return outcome.report().problems().stream().map(p -> p.code() + " @ " + p.location().toString()).toList();
   }
 
   @Test
@@ -152,7 +152,7 @@ class ClaimsBadLinesTest {
     problems.addAll(csv(rows, ClaimsIntake.Limits.DEFAULT).report().problems());
     assertEquals(4, problems.size(), problems.toString());
     for (Problem problem : problems) {
-      String text = problem.message() + problem.location();
+      String text = problem.message() + problem.location().toString();
       assertFalse(text.contains("AC2DE3FG45") || text.contains("1950"), problem.toString());
     }
   }

@@ -79,7 +79,7 @@ class ClaimsReviewFindingsTest {
         ClaimsFormat.JSON_LINES, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), null);
     assertFalse(inferred.accepted());
     assertTrue(inferred.report().problems().stream().anyMatch(p -> p.code().name().equals("CLAIMS_YEAR_UNCLEAR")
-        && p.location().equals("line 1")), inferred.report().problems().toString());
+        && p.location().toString().equals("line 1")), inferred.report().problems().toString());
     ClaimsOutcome named = run(ClaimsFormat.JSON_LINES, file); // ?year=2025: the stray claim is skipped
     assertTrue(named.accepted());
     assertEquals(List.of(2L, 1L), List.of(named.report().claims().used(), named.report().claims().skipped()));

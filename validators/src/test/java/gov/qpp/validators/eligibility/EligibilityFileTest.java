@@ -19,7 +19,7 @@ class EligibilityFileTest {
   }
 
   static Set<String> located(EligibilityFile.Result result) {
-    return result.problems().stream().map(p -> p.code() + " @ " + p.location()).collect(Collectors.toSet());
+    return result.problems().stream().map(p -> p.code() + " @ " + p.location().toString()).collect(Collectors.toSet());
   }
 
   @Test

@@ -93,7 +93,7 @@ class FhirRobustnessTest {
     if (!result.accepted()) {
       List<Problem> errors = result.problems().stream().filter(Problem::isError).toList();
       assertFalse(errors.isEmpty(), what + ": refused without an error");
-      errors.forEach(error -> assertNotNull(error.location(), what));
+      errors.forEach(error -> assertNotNull(error.location().toString(), what));
     }
   }
 

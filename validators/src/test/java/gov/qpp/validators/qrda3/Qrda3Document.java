@@ -268,8 +268,8 @@ final class Qrda3Document {
 
   /** A node location: exactly this element path, on this line (the line of the node's templateId or value). */
   static void assertLocation(String path, int line, Problem problem) {
-    Matcher matcher = NODE_LOCATION.matcher(problem.location());
-    assertTrue(matcher.matches(), () -> "not a 'path (line n, column m)' location: " + problem.location());
+    Matcher matcher = NODE_LOCATION.matcher(problem.location().toString());
+    assertTrue(matcher.matches(), () -> "not a 'path (line n, column m)' location: " + problem.location().toString());
     assertEquals(path, matcher.group(1), () -> "path of " + problem);
     assertEquals(line, Integer.parseInt(matcher.group(2)), () -> "line of " + problem);
   }

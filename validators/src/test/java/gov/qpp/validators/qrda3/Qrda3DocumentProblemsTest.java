@@ -49,7 +49,7 @@ class Qrda3DocumentProblemsTest {
 
     Problem problem = rejectedFor(result, ProblemCode.XML_NOT_WELL_FORMED);
     assertNull(result.submission());
-    assertTrue(problem.location().startsWith("line " + document.lineOf("trailing junk") + ","), problem::toString);
+    assertTrue(problem.location().toString().startsWith("line " + document.lineOf("trailing junk") + ","), problem::toString);
   }
 
   @Test

@@ -67,7 +67,7 @@ class RegistryJsonCorpusTest {
   void iaExampleFailsOnlyOnTheDocsNpi() throws IOException {
     IntakeResult result = intake(withYear(corpusFile("submission-ia.json"), 2024));
     assertEquals(Set.of(ProblemCode.NPI_CHECK_DIGIT), errorCodes(result), result.problems().toString());
-    assertEquals("$.nationalProviderIdentifier", result.problems().get(0).location());
+    assertEquals("$.nationalProviderIdentifier", result.problems().get(0).location().toString());
   }
 
   @Test
@@ -86,8 +86,8 @@ class RegistryJsonCorpusTest {
     assertEquals(Set.of(ProblemCode.NPI_CHECK_DIGIT, ProblemCode.STRATUM_UNKNOWN,
         ProblemCode.MEASURE_SUBMISSION_METHOD_NOT_ALLOWED), errorCodes(result), result.problems().toString());
     List<String> at305 = result.problems().stream()
-        .filter(p -> p.location().startsWith("$.measurementSets[0].measurements[0]"))
-        .map(Problem::location).toList();
+        .filter(p -> p.location().toString().startsWith("$.measurementSets[0].measurements[0]"))
+        .map((p -> p.location().toString())).toList();
     assertEquals(List.of("$.measurementSets[0].measurements[0].measureId",
         "$.measurementSets[0].measurements[0].value.strata[0].stratum",
         "$.measurementSets[0].measurements[0].value.strata[1].stratum"), at305);

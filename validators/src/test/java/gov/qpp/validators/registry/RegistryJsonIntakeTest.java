@@ -42,7 +42,7 @@ class RegistryJsonIntakeTest {
 
   private static Problem expect(IntakeResult result, ProblemCode code, String location) {
     for (Problem problem : result.problems()) {
-      if (problem.code() == code && problem.location().equals(location)) {
+      if (problem.code() == code && problem.location().toString().equals(location)) {
         return problem;
       }
     }

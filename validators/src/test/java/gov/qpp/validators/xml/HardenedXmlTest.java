@@ -41,7 +41,7 @@ class HardenedXmlTest {
     Problem problem = drain("<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>");
 
     assertProblem(ProblemCode.XML_DTD_NOT_ALLOWED, problem);
-    assertEquals("line 1, column 1", problem.location());
+    assertEquals("line 1, column 1", problem.location().toString());
     assertFalse(problem.message().contains("root:"), problem.message());
     assertFalse(problem.message().contains("/bin/"), problem.message());
   }
@@ -52,7 +52,7 @@ class HardenedXmlTest {
       Problem problem = drain("<?xml version=\"1.0\"?>\n<!DOCTYPE r SYSTEM \"" + listener.url() + "/evil.dtd\">\n<r/>");
 
       assertProblem(ProblemCode.XML_DTD_NOT_ALLOWED, problem);
-      assertEquals("line 2, column 1", problem.location());
+      assertEquals("line 2, column 1", problem.location().toString());
       assertEquals(0, listener.connections(), "the parser connected");
     }
   }
@@ -137,7 +137,7 @@ class HardenedXmlTest {
     Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> drain(doc.toString()));
 
     assertProblem(ProblemCode.XML_DTD_NOT_ALLOWED, problem);
-    assertEquals("line 2, column 1", problem.location());
+    assertEquals("line 2, column 1", problem.location().toString());
   }
 
   @Test
@@ -158,7 +158,7 @@ class HardenedXmlTest {
 
     assertProblem(ProblemCode.XML_NOT_WELL_FORMED, inText);
     assertTrue(inText.message().contains("Undeclared general entity \"x\""), inText.message());
-    assertEquals("line 1, column 6", inText.location(), "just after the reference");
+    assertEquals("line 1, column 6", inText.location().toString(), "just after the reference");
     assertProblem(ProblemCode.XML_NOT_WELL_FORMED, inAttribute);
     assertTrue(inAttribute.message().contains("Undeclared general entity \"x\""), inAttribute.message());
   }
@@ -173,7 +173,7 @@ class HardenedXmlTest {
 
     assertProblem(ProblemCode.XML_LIMIT_EXCEEDED, problem);
     assertEquals("element nesting deeper than 100 levels", problem.message());
-    assertEquals("line 1, column 301", problem.location(), "where the 101st element starts");
+    assertEquals("line 1, column 301", problem.location().toString(), "where the 101st element starts");
   }
 
   @Test
@@ -184,7 +184,7 @@ class HardenedXmlTest {
 
     assertProblem(ProblemCode.XML_LIMIT_EXCEEDED, problem);
     assertEquals("an attribute value longer than 65536 characters", problem.message());
-    assertEquals("line 1, column 1", problem.location(), "the element holding the attribute");
+    assertEquals("line 1, column 1", problem.location().toString(), "the element holding the attribute");
     assertTrue(doc.delivered() < (1 << 20), "read " + doc.delivered() + " bytes of 20 MB");
   }
 
@@ -207,7 +207,7 @@ class HardenedXmlTest {
 
     assertProblem(ProblemCode.XML_LIMIT_EXCEEDED, problem);
     assertEquals("a text, comment or CDATA section longer than 1048576 characters", problem.message());
-    assertTrue(problem.location().startsWith("line 1, column "), problem.location());
+    assertTrue(problem.location().toString().startsWith("line 1, column "), problem.location().toString());
     assertTrue(doc.delivered() < (2 << 20), "read " + doc.delivered() + " bytes of 200 MB");
   }
 
@@ -226,7 +226,7 @@ class HardenedXmlTest {
 
     assertProblem(ProblemCode.XML_NOT_WELL_FORMED, problem);
     assertEquals("the document is not XML: it starts with bytes 89 50 4E 47, not '<'", problem.message());
-    assertEquals("document", problem.location());
+    assertEquals("document", problem.location().toString());
   }
 
   @Test
@@ -257,7 +257,7 @@ class HardenedXmlTest {
 
     assertProblem(ProblemCode.XML_NOT_WELL_FORMED, problem);
     assertEquals("the document ends before its root element is closed (truncated?)", problem.message());
-    assertTrue(problem.location().startsWith("line 3, column "), problem.location());
+    assertTrue(problem.location().toString().startsWith("line 3, column "), problem.location().toString());
   }
 
   @Test
@@ -281,7 +281,7 @@ class HardenedXmlTest {
     // Woodstox's decoder error carries no position, so none is invented.
     assertEquals("bytes are not valid UTF-8 as declared (or assumed, when no encoding is declared): "
         + "Invalid UTF-8 middle byte 0x3c", problem.message());
-    assertEquals("document", problem.location());
+    assertEquals("document", problem.location().toString());
   }
 
   @Test
@@ -291,7 +291,7 @@ class HardenedXmlTest {
     assertProblem(ProblemCode.XML_ENCODING, problem);
     assertEquals("the declared encoding does not match the bytes: Declared encoding 'UTF-16' uses 2 bytes per "
         + "character; but physical encoding appeared to use 1", problem.message());
-    assertEquals("line 1, column 39", problem.location());
+    assertEquals("line 1, column 39", problem.location().toString());
   }
 
   @Test
@@ -348,7 +348,7 @@ class HardenedXmlTest {
 
     assertEquals(ProblemCode.XML_LIMIT_EXCEEDED, problem.code());
     assertEquals("more than 2000000 elements in the document", problem.message());
-    assertEquals("document", problem.location());
+    assertEquals("document", problem.location().toString());
   }
 
   @Test
