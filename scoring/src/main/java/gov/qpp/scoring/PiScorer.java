@@ -2,8 +2,8 @@ package gov.qpp.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.qpp.validators.catalog.CatalogYear;
-import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.MeasureValue;
+import gov.qpp.validators.model.MeasurementSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

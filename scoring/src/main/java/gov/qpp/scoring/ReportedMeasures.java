@@ -1,8 +1,8 @@
 package gov.qpp.scoring;
 
+import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
-import gov.qpp.validators.model.MeasureValue;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.metrics.GatewayMetrics;
-import gov.qpp.scoring.LowVolume;
 import gov.qpp.gateway.scoring.ScoringVerticle;
 import gov.qpp.gateway.storage.ClaimsStore;
 import gov.qpp.gateway.storage.LowVolumeRows;
 import gov.qpp.gateway.storage.SubmissionStore;
+import gov.qpp.scoring.LowVolume;
 import gov.qpp.validators.claims.ClaimsFormat;
 import gov.qpp.validators.claims.ClaimsIntake;
 import gov.qpp.validators.claims.ClaimsOutcome;

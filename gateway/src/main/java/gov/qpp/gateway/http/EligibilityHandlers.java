@@ -1,13 +1,13 @@
 package gov.qpp.gateway.http;
 
-import gov.qpp.scoring.LowVolume;
 import gov.qpp.gateway.scoring.Rescorer;
 import gov.qpp.gateway.storage.EligibilityStore;
-import gov.qpp.gateway.storage.LowVolumeRows;
 import gov.qpp.gateway.storage.EntityScoreStore;
-import gov.qpp.validators.model.EntityKey;
+import gov.qpp.gateway.storage.LowVolumeRows;
+import gov.qpp.scoring.LowVolume;
 import gov.qpp.validators.eligibility.EligibilityFile;
 import gov.qpp.validators.eligibility.EligibilityRow;
+import gov.qpp.validators.model.EntityKey;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;

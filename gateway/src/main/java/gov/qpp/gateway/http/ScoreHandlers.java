@@ -1,12 +1,12 @@
 package gov.qpp.gateway.http;
 
 import gov.qpp.gateway.scoring.EntityScoring;
-import gov.qpp.scoring.Feedback;
 import gov.qpp.gateway.scoring.RescoreJobs;
 import gov.qpp.gateway.storage.EntityScoreStore;
-import gov.qpp.validators.model.EntityKey;
 import gov.qpp.gateway.storage.RescoreJobStore;
 import gov.qpp.gateway.storage.ScoreStore;
+import gov.qpp.scoring.Feedback;
+import gov.qpp.validators.model.EntityKey;
 import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.Future;

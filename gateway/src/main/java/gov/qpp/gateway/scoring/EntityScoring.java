@@ -1,19 +1,16 @@
 package gov.qpp.gateway.scoring;
 
-import gov.qpp.scoring.StoredSet;
-import gov.qpp.scoring.CostMeasureValue;
-import gov.qpp.scoring.Eligibility;
-import gov.qpp.scoring.ScoreNode;
-import gov.qpp.scoring.LowVolume;
-import gov.qpp.scoring.QpDetermination;
-import gov.qpp.scoring.EntityScorer;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.TreeCodec;
+import gov.qpp.scoring.Eligibility;
+import gov.qpp.scoring.EntityScorer;
+import gov.qpp.scoring.LowVolume;
+import gov.qpp.scoring.QpDetermination;
+import gov.qpp.scoring.ScoreNode;
+import gov.qpp.scoring.StoredSet;
 import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.codec.StoredSubmissions;
 import gov.qpp.validators.model.Submission;
-import gov.qpp.validators.registry.RegistryJsonReader;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +21,9 @@ import java.util.List;
 public final class EntityScoring {
 
   private final MeasureCatalog catalog;
-  private final RegistryJsonReader reader;
 
   public EntityScoring(MeasureCatalog catalog) {
     this.catalog = catalog;
-    this.reader = new RegistryJsonReader(catalog);
   }
 
   /** The new version of this entity's score, or null when the year has no catalog (it stays as it was). */
@@ -54,15 +49,18 @@ public final class EntityScoring {
         tree.value(), adjustment(tree), achievement(tree), TreeCodec.compress(tree.encode()));
   }
 
-  /** A stored submission as the model, or null (logged) when it no longer reads, say after a reader change. */
-  private Submission read(EntityScoreStore.SubmissionRow row) {
-    RegistryJsonReader.Result read = reader.read(row.normalised().getBytes(StandardCharsets.UTF_8));
-    if (read.submission() == null) {
-      LOG.atWarn().addKeyValue("submissionId", row.id().toString())
-          .addKeyValue("problems", read.problems().list().size())
-          .log("stored submission no longer reads: left out of its entity's score");
+  /**
+   * A stored submission as the model, read by the storage codec (not the intake's reader, whose rules may tighten);
+   * null, logged, only when the row is damaged beyond what the model can hold.
+   */
+  private static Submission read(EntityScoreStore.SubmissionRow row) {
+    try {
+      return StoredSubmissions.decode(row.normalised());
+    } catch (IllegalStateException damaged) {
+      LOG.atWarn().addKeyValue("submissionId", row.id().toString()).addKeyValue("error", damaged.getMessage())
+          .log("stored submission cannot be read: left out of its entity's score");
+      return null;
     }
-    return read.submission();
   }
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityScoring.class);

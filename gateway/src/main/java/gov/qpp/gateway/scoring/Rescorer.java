@@ -1,7 +1,7 @@
 package gov.qpp.gateway.scoring;
 
-import gov.qpp.validators.model.EntityKey;
 import gov.qpp.gateway.storage.EntityScoreStore;
+import gov.qpp.validators.model.EntityKey;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;

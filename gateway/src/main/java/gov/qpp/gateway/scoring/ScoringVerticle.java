@@ -1,18 +1,17 @@
 package gov.qpp.gateway.scoring;
 
-import gov.qpp.scoring.ScoreNode;
-import gov.qpp.scoring.QualityScorer;
 import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
+import gov.qpp.scoring.QualityScorer;
+import gov.qpp.scoring.ScoreNode;
 import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.codec.StoredSubmissions;
 import gov.qpp.validators.model.Submission;
-import gov.qpp.validators.registry.RegistryJsonReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +41,6 @@ public final class ScoringVerticle extends VerticleBase {
   private final MeasureCatalog catalog;
   private final SubmissionStore submissions;
   private final ScoreStore scores;
-  private final RegistryJsonReader reader;
   private final EntityScoreStore entities;
   private final EntityScoring entityScoring;
   private final Set<UUID> inFlight = new HashSet<>();
@@ -59,7 +57,6 @@ public final class ScoringVerticle extends VerticleBase {
     this.scores = scores;
     this.entities = entities;
     this.entityScoring = new EntityScoring(catalog);
-    this.reader = new RegistryJsonReader(catalog);
   }
 
   @Override
@@ -141,11 +138,7 @@ public final class ScoringVerticle extends VerticleBase {
   }
 
   private ScoreNode scoreTree(JsonObject normalised) {
-    RegistryJsonReader.Result read = reader.read(normalised.encode().getBytes(StandardCharsets.UTF_8));
-    Submission submission = read.submission();
-    if (submission == null) {
-      throw new IllegalStateException("stored submission no longer reads: " + read.problems().list());
-    }
+    Submission submission = StoredSubmissions.decode(normalised.encode());
     return catalog.year(submission.performanceYear())
         .map(year -> QualityScorer.score(submission, year))
         .orElseThrow(() -> new IllegalStateException("no catalog for " + submission.performanceYear()));

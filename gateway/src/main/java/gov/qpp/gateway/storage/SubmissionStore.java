@@ -1,7 +1,6 @@
 package gov.qpp.gateway.storage;
 
 import gov.qpp.validators.model.EntityKey;
-import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.problems.Problem;
 import io.vertx.core.Future;
@@ -10,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -19,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stores accepted submissions: the raw document, the normalised submission, its measurement sets and
- * measurements, in one transaction, so a submission is either wholly stored or not at all.
+ * Stores accepted submissions: the raw document and the normalised submission (QPP JSON, read back through
+ * {@link gov.qpp.validators.codec.StoredSubmissions}) in one row, so a submission is either wholly stored or not at all.
  */
 public final class SubmissionStore {
 
@@ -71,34 +69,7 @@ public final class SubmissionStore {
             + " format, content_type, entity_type, tin, npi, entity_id, performance_year, document, normalised,"
             + " warnings) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
         .execute(row)
-        .compose(done -> insertSets(connection, id, submission, normalised));
-  }
-
-  /** The sets and measurements as rows; each measurement's value is taken from the normalised JSON already built. */
-  private static Future<Void> insertSets(SqlConnection connection, UUID submissionId, Submission submission,
-      JsonObject normalised) {
-    JsonArray normalisedSets = normalised.getJsonArray("measurementSets");
-    List<Tuple> sets = new ArrayList<>();
-    List<Tuple> measurements = new ArrayList<>();
-    for (int s = 0; s < submission.measurementSets().size(); s++) {
-      MeasurementSet set = submission.measurementSets().get(s);
-      UUID setId = UUID.randomUUID();
-      sets.add(Tuple.tuple().addUUID(setId).addUUID(submissionId).addInteger(s)
-          .addString(set.category().apiName()).addString(set.submissionMethod()).addString(set.programName())
-          .addLocalDate(set.performanceStart()).addLocalDate(set.performanceEnd()).addString(set.cehrtId()));
-      for (int m = 0; m < set.measurements().size(); m++) {
-        Object value = normalisedSets.getJsonObject(s).getJsonArray("measurements").getJsonObject(m).getValue("value");
-        measurements.add(Tuple.of(setId, m, set.measurements().get(m).measureId(), new JsonObject().put("value", value)));
-      }
-    }
-    Future<RowSet<Row>> chain = connection.preparedQuery("insert into measurement_set (id, submission_id, ordinal,"
-        + " category, submission_method, program_name, performance_start, performance_end, cehrt_id)"
-        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)").executeBatch(sets);
-    if (!measurements.isEmpty()) {
-      chain = chain.compose(done -> connection.preparedQuery("insert into measurement (measurement_set_id, ordinal,"
-          + " measure_id, value) values ($1, $2, $3, $4)").executeBatch(measurements));
-    }
-    return chain.mapEmpty();
+        .mapEmpty();
   }
 
   public Future<Optional<StoredSubmission>> find(UUID id) {

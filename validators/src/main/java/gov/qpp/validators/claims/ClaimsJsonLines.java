@@ -1,9 +1,9 @@
 package gov.qpp.validators.claims;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import gov.qpp.validators.json.GuardedJson;
 import gov.qpp.validators.problems.Location;

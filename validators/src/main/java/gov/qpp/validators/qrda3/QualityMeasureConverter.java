@@ -3,18 +3,17 @@ package gov.qpp.validators.qrda3;
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.QualityMeasure;
 import gov.qpp.validators.catalog.Stratum;
-import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasureValue;
+import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.problems.Excerpt;
 import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
-import gov.qpp.validators.problems.Severity;
 import gov.qpp.validators.problems.Problems;
+import gov.qpp.validators.problems.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-
 import java.util.Set;
 
 /**
