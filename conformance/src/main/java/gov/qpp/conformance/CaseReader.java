@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Reads and checks one manifest case: {@code id}, {@code description}, {@code format} ("registry-json" or "qrda3"),
  * {@code file} (relative to the cases folder), optional {@code performanceYear} (fills the year placeholder) and
- * {@code expect: {outcome: "accepted"|"rejected", codes: [...]}}, then reads its document.
+ * {@code expect: {outcome: "accepted"|"rejected", codes: [...], score?: {...}}} (see {@link ScoreExpectation}),
+ * then reads its document.
  */
 final class CaseReader {
 
@@ -21,7 +25,10 @@ final class CaseReader {
       .map(gov.qpp.validators.intake.Format::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> CASE_FIELDS = Set.of("id", "description", "format", "file", "performanceYear",
       "expect");
-  private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "codes");
+  private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "codes", "score");
+  private static final Set<String> SCORE_FIELDS = Set.of("finalScore", "categories", "measures");
+  private static final Set<String> CATEGORY_FIELDS = Set.of("percent", "points");
+  private static final Set<String> CATEGORIES = Set.of("quality", "pi", "aci", "ia", "cost");
   /** Ids become JUnit test names and report anchors: keep them to a portable alphabet. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern FILE_CHARS = Pattern.compile("[A-Za-z0-9._/-]+");
@@ -96,7 +103,62 @@ final class CaseReader {
       // Without a code any rejection would pass, including one for a mistake in the fixture itself.
       throw fail("a rejected case must name in expect.codes the problem code(s) it is about");
     }
-    return new Expectation(outcome, codes);
+    JsonNode score = expect.get("score");
+    if (score != null && outcome != Outcome.ACCEPTED) {
+      throw fail("expect.score is for accepted documents: a rejected one is not scored");
+    }
+    return new Expectation(outcome, codes, score == null ? null : score(score));
+  }
+
+  /** {@code {"finalScore"?, "categories"?: {name: {"percent"?, "points"?}}, "measures"?: {id: points}}}. */
+  private ScoreExpectation score(JsonNode score) {
+    if (!score.isObject() || score.isEmpty()) {
+      throw fail("expect.score must be an object with finalScore, categories and/or measures");
+    }
+    known(score, SCORE_FIELDS, "expect.score");
+    Double finalScore = score.has("finalScore") ? number(score.get("finalScore"), "expect.score.finalScore") : null;
+    Map<String, ScoreExpectation.Category> categories = new TreeMap<>();
+    JsonNode rawCategories = score.path("categories");
+    if (score.has("categories") && !rawCategories.isObject()) {
+      throw fail("expect.score.categories must be an object of category name to {percent, points}");
+    }
+    rawCategories.fields().forEachRemaining(entry -> {
+      String where = "expect.score.categories." + entry.getKey();
+      if (!CATEGORIES.contains(entry.getKey())) {
+        throw fail(where + ": not a category; categories are " + new TreeSet<>(CATEGORIES));
+      }
+      JsonNode category = entry.getValue();
+      if (!category.isObject() || category.isEmpty()) {
+        throw fail(where + " must be an object with percent and/or points");
+      }
+      known(category, CATEGORY_FIELDS, where);
+      categories.put(entry.getKey(), new ScoreExpectation.Category(
+          category.has("percent") ? number(category.get("percent"), where + ".percent") : null,
+          category.has("points") ? number(category.get("points"), where + ".points") : null));
+    });
+    Map<String, Double> measures = new TreeMap<>();
+    JsonNode rawMeasures = score.path("measures");
+    if (score.has("measures") && !rawMeasures.isObject()) {
+      throw fail("expect.score.measures must be an object of measure id to points");
+    }
+    rawMeasures.fields().forEachRemaining(entry -> measures.put(entry.getKey(), number(entry.getValue(),
+        "expect.score.measures." + entry.getKey())));
+    return new ScoreExpectation(finalScore, categories, measures);
+  }
+
+  private void known(JsonNode object, Set<String> fields, String where) {
+    object.fieldNames().forEachRemaining(field -> {
+      if (!fields.contains(field)) {
+        throw fail("unknown field '" + where + "." + field + "'; it has " + new TreeSet<>(fields));
+      }
+    });
+  }
+
+  private double number(JsonNode value, String where) {
+    if (value == null || !value.isNumber()) {
+      throw fail(where + " must be a number, found " + value);
+    }
+    return value.asDouble();
   }
 
   private List<String> codes(JsonNode raw, Outcome outcome) {

@@ -22,15 +22,24 @@ import java.util.List;
  * storing anything, so the suite can run against production-like gateways before the deadline. 200 is
  * accepted (codes from {@code data.warnings}), 422 is rejected (codes from {@code error.details}); anything
  * else is no usable answer and fails the case with a message, never an exception.
+ *
+ * <p>A case that expects a score is submitted instead ({@code POST /api/submissions}: it is stored, so run score
+ * cases against a test gateway; each reports for a TIN of its own), and its entity's score is then read from
+ * {@code GET /api/scores} once the gateway has scored that submission.
  */
 public final class HttpTarget implements Target {
 
   public static final String VALIDATE_PATH = "/api/submissions/validate";
+  public static final String SUBMIT_PATH = "/api/submissions";
+  public static final String SCORES_PATH = "/api/scores";
+  /** How often the entity's score is asked for while the gateway scores a submission. */
+  static final Duration SCORE_POLL = Duration.ofMillis(100);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   /** How much of an unexpected body a failure message quotes: enough to recognise it, not to flood a log. */
   private static final int QUOTED_BODY_CHARS = 300;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final String base;
   private final URI endpoint;
   private final String token;
   private final Duration timeout;
@@ -41,7 +50,8 @@ public final class HttpTarget implements Target {
   }
 
   public HttpTarget(URI baseUrl, String token, Duration timeout) {
-    this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + VALIDATE_PATH);
+    this.base = baseUrl.toString().replaceAll("/+$", "");
+    this.endpoint = URI.create(base + VALIDATE_PATH);
     this.token = token;
     this.timeout = timeout;
     // Redirects are not followed: the bearer token must go to the gateway named, nowhere else. HTTP/1.1 because
@@ -61,14 +71,10 @@ public final class HttpTarget implements Target {
 
   @Override
   public Observation validate(ConformanceCase testCase) throws TargetException {
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(timeout)
-        .header("Content-Type", contentType(testCase))
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(testCase.document()))
-        .build();
-    HttpResponse<String> response = send(request);
+    if (testCase.expect().score() != null) {
+      return submitAndScore(testCase);
+    }
+    HttpResponse<String> response = send(post(endpoint, testCase));
     return switch (response.statusCode()) {
       case 200 -> new Observation(Outcome.ACCEPTED, codes(response, "data", "warnings"));
       // 422: the content is wrong; 400: the bytes are not readable (malformed XML, attacks). Both list problems.
@@ -78,6 +84,75 @@ public final class HttpTarget implements Target {
       default -> throw new TargetException("HTTP " + response.statusCode() + " from " + endpoint
           + " (expected 200, 400 or 422): " + quote(response.body()));
     };
+  }
+
+  /** Stores the document, then reads its entity's score once the gateway has scored it. */
+  private Observation submitAndScore(ConformanceCase testCase) throws TargetException {
+    URI submit = URI.create(base + SUBMIT_PATH);
+    HttpResponse<String> response = send(post(submit, testCase));
+    return switch (response.statusCode()) {
+      case 201 -> {
+        List<String> codes = codes(response, "data", "warnings");
+        JsonNode data = json(response).path("data");
+        yield new Observation(Outcome.ACCEPTED, codes, awaitScore(data.path("id").asText(),
+            data.path("submission")));
+      }
+      case 400, 422 -> new Observation(Outcome.REJECTED, codes(response, "error", "details"));
+      case 401, 403 -> throw new TargetException("HTTP " + response.statusCode() + " from " + submit
+          + ": the gateway refused the bearer token (check --token)");
+      default -> throw new TargetException("HTTP " + response.statusCode() + " from " + submit
+          + " (expected 201, 400 or 422): " + quote(response.body()));
+    };
+  }
+
+  /** The entity's score tree once its current version is the one this submission made. */
+  private JsonNode awaitScore(String submissionId, JsonNode submission) throws TargetException {
+    String tin = submission.path("taxpayerIdentificationNumber").asText(null);
+    if (tin == null) {
+      throw new TargetException("a score case must report for a TIN (the scores are read by TIN and NPI)");
+    }
+    String npi = submission.path("nationalProviderIdentifier").asText(null);
+    URI scores = URI.create(base + SCORES_PATH + "?tin=" + tin + (npi == null ? "" : "&npi=" + npi) + "&year="
+        + submission.path("performanceYear").asInt());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(scores).timeout(timeout)
+          .header("Authorization", "Bearer " + token).GET().build());
+      if (response.statusCode() != 200) {
+        throw new TargetException("HTTP " + response.statusCode() + " from " + scores + ": " + quote(response.body()));
+      }
+      JsonNode data = json(response).path("data");
+      if (("submission " + submissionId).equals(data.path("reason").asText())) {
+        return data.path("score");
+      }
+      try {
+        Thread.sleep(SCORE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TargetException("interrupted while waiting for the score of submission " + submissionId);
+      }
+    }
+    throw new TargetException("submission " + submissionId + " was not scored within " + timeout.toSeconds()
+        + " s (" + scores + ")");
+  }
+
+  private HttpRequest post(URI to, ConformanceCase testCase) {
+    return HttpRequest.newBuilder(to)
+        .timeout(timeout)
+        .header("Content-Type", contentType(testCase))
+        .header("Accept", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(testCase.document()))
+        .build();
+  }
+
+  private JsonNode json(HttpResponse<String> response) throws TargetException {
+    try {
+      return JSON.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      throw new TargetException("HTTP " + response.statusCode() + " from " + response.uri() + " with a body that is"
+          + " not JSON: " + quote(response.body()));
+    }
   }
 
   private HttpResponse<String> send(HttpRequest request) throws TargetException {

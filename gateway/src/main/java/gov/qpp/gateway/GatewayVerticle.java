@@ -1,46 +1,43 @@
 package gov.qpp.gateway;
 
+import gov.qpp.gateway.api.ApiRouter;
+import gov.qpp.gateway.api.Capabilities;
+import gov.qpp.gateway.api.FhirAnswers;
 import gov.qpp.gateway.config.GatewayConfig;
+import gov.qpp.gateway.config.MeasureMap;
 import gov.qpp.gateway.db.Database;
 import gov.qpp.gateway.db.EmbeddedDatabase;
 import gov.qpp.gateway.db.Migrations;
-import gov.qpp.gateway.fhir.Capabilities;
-import gov.qpp.gateway.fhir.FhirAnswers;
-import gov.qpp.gateway.fhir.FhirHandlers;
-import gov.qpp.gateway.fhir.HttpWarmUp;
-import gov.qpp.gateway.fhir.MeasureMap;
-import gov.qpp.gateway.http.ApiRouter;
 import gov.qpp.gateway.http.BearerAuth;
 import gov.qpp.gateway.http.BodyBudget;
-import gov.qpp.gateway.http.ConvertHandler;
-import gov.qpp.gateway.http.HealthHandlers;
 import gov.qpp.gateway.http.HttpVerticle;
+import gov.qpp.gateway.http.HttpWarmUp;
 import gov.qpp.gateway.http.IntakeLimiter;
-import gov.qpp.gateway.http.ReadHandlers;
-import gov.qpp.gateway.http.ClaimsHandlers;
-import gov.qpp.gateway.http.EligibilityHandlers;
-import gov.qpp.gateway.http.ScoreHandlers;
 import gov.qpp.gateway.http.SpooledUpload;
+import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.scoring.EntityScoring;
 import gov.qpp.gateway.scoring.RescoreJobs;
 import gov.qpp.gateway.scoring.Rescorer;
-import gov.qpp.gateway.storage.EligibilityStore;
-import gov.qpp.gateway.storage.EntityScoreStore;
-import gov.qpp.gateway.storage.RescoreJobStore;
-import gov.qpp.gateway.http.Qrda1Handlers;
-import gov.qpp.gateway.http.SubmissionHandlers;
-import gov.qpp.gateway.storage.Qrda1Store;
-import gov.qpp.validators.qrda1.Qrda1Intake;
-import gov.qpp.gateway.storage.ClaimsStore;
-import gov.qpp.validators.claims.ClaimsIntake;
-import gov.qpp.gateway.metrics.GatewayMetrics;
 import gov.qpp.gateway.scoring.ScoringVerticle;
+import gov.qpp.gateway.service.IntakeService;
+import gov.qpp.gateway.service.ReadService;
+import gov.qpp.gateway.service.Readiness;
+import gov.qpp.gateway.service.RescoreService;
+import gov.qpp.gateway.service.ScoreService;
+import gov.qpp.gateway.storage.EntityScoreStore;
+import gov.qpp.gateway.storage.LowVolumeStore;
+import gov.qpp.gateway.storage.RescoreJobStore;
 import gov.qpp.gateway.storage.ScoreStore;
 import gov.qpp.gateway.storage.SubmissionStore;
+import gov.qpp.gateway.storage.UploadStore;
 import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.MeasureCatalog;
+import gov.qpp.validators.claims.ClaimsIntake;
 import gov.qpp.validators.fhir.BaseR4Validator;
 import gov.qpp.validators.fhir.FhirIntake;
+import gov.qpp.validators.intake.Body;
+import gov.qpp.validators.intake.Declared;
+import gov.qpp.validators.intake.Format;
 import gov.qpp.validators.intake.Intakes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -48,14 +45,16 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole gateway as one verticle whose start is one future chain: load the catalog → start or reach
- * PostgreSQL → migrate → deploy scoring → build the router → listen. Stop mirrors it in reverse.
+ * The whole gateway as one verticle whose start is one future chain: load the catalog and warm the FHIR validator →
+ * start or reach PostgreSQL → migrate → deploy scoring → build the services and the router → listen. Stop mirrors
+ * it in reverse.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -79,7 +78,6 @@ public final class GatewayVerticle extends VerticleBase {
   private MeasureCatalog catalog;
   private String databaseUrl;
   private FhirIntake fhirIntake;
-  private FhirIntake.Outcome warmUpOutcome;
 
   public GatewayVerticle(GatewayConfig config, String bootstrapToken) {
     this.config = config;
@@ -106,12 +104,9 @@ public final class GatewayVerticle extends VerticleBase {
         })
         .compose(migrated -> {
           SubmissionStore submissions = new SubmissionStore(pool);
-          ScoreStore scores = new ScoreStore(pool);
           EntityScoreStore entities = new EntityScoreStore(pool);
-          return rehearseStorage(submissions)
-              .compose(rehearsed -> vertx.deployVerticle(new ScoringVerticle(catalog, submissions, scores,
-                  entities)))
-              .compose(deployed -> listen(submissions, scores, entities));
+          return vertx.deployVerticle(new ScoringVerticle(catalog, submissions, new ScoreStore(pool), entities))
+              .compose(deployed -> listen(submissions, entities));
         });
   }
 
@@ -126,32 +121,14 @@ public final class GatewayVerticle extends VerticleBase {
   private FhirIntake warmFhir() {
     long started = System.nanoTime();
     FhirIntake intake = new FhirIntake(catalog, new BaseR4Validator(), MeasureMap.read(config.fhirMeasureMap()));
-    warmUpOutcome = intake.warmUp();
-    FhirAnswers.warmUp(warmUpOutcome.result().problems());
+    FhirAnswers.warmUp(intake.warmUp().result().problems());
     LOG.atInfo().addKeyValue("warmUpMillis", (System.nanoTime() - started) / 1_000_000)
         .log("FHIR intake warmed up");
     return intake;
   }
 
   private static byte[] warmUpDocument() {
-    return FhirIntake.WARM_UP_BUNDLE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** The warm-up submission written and rolled back: the first client's insert then finds its statements ready. */
-  private Future<Void> rehearseStorage(SubmissionStore submissions) {
-    var result = warmUpOutcome.result();
-    if (!result.accepted()) {
-      return Future.succeededFuture(); // a catalog without the warm-up's year: nothing to rehearse with
-    }
-    byte[] document = new byte[0];
-    var parsed = SubmissionHandlers.parsed(document, result);
-    return submissions.rehearse(new SubmissionStore.NewSubmission("warm-up", "fhir", "application/fhir+json",
-        document, result.submission(), parsed.normalised(), result.warnings()))
-        .recover(failure -> {
-          // a warm-up, not a duty: the gateway starts without it
-          LOG.atWarn().addKeyValue("error", failure.getClass().getSimpleName()).log("storage rehearsal failed");
-          return Future.succeededFuture();
-        });
+    return FhirIntake.WARM_UP_BUNDLE.getBytes(StandardCharsets.UTF_8);
   }
 
   private Future<String> resolveDatabaseUrl() {
@@ -165,55 +142,47 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * One router, served by {@code http.instances} HTTP verticles listening on the configured port: Vert.x shares
-   * one bound port among servers that ask for the same one (0 included: they all get the first one's port).
+   * The services over the stores, one router over the services, served by {@code http.instances} HTTP verticles on
+   * the configured port (Vert.x shares one bound port among servers that ask for the same one, 0 included).
    */
-  private Future<Integer> listen(SubmissionStore submissions, ScoreStore scores, EntityScoreStore entities) {
+  private Future<Integer> listen(SubmissionStore submissions, EntityScoreStore entities) {
     intakeWorkers = vertx.createSharedWorkerExecutor("qpp-intake", config.intakeWorkers(), MAX_INTAKE_SECONDS,
         TimeUnit.SECONDS);
-    Intakes intakes = new Intakes(catalog, fhirIntake);
-    IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
+    claimsWorkers = vertx.createSharedWorkerExecutor("qpp-claims", config.claimsWorkers(), MAX_CLAIMS_SECONDS,
+        TimeUnit.SECONDS);
+    rescoreWorkers = vertx.createSharedWorkerExecutor("qpp-rescore", Rescorer.SLICES, MAX_RESCORE_SLICE_SECONDS,
+        TimeUnit.SECONDS);
     GatewayMetrics metrics = new GatewayMetrics();
-    metrics.gauge("qpp_intake_pending", limiter::pending);
+    IntakeLimiter limiter = new IntakeLimiter(config.maxPendingIntakes());
+    IntakeLimiter spoolLimiter = new IntakeLimiter(config.claimsMaxPending());
     BodyBudget bodies = new BodyBudget(config.maxBufferedBytes());
+    metrics.gauge("qpp_intake_pending", limiter::pending);
+    metrics.gauge("qpp_claims_pending", spoolLimiter::pending);
     metrics.gauge("qpp_intake_buffered_bytes", bodies::reserved);
     metrics.gauge("qpp_intake_bodies_waiting", bodies::waiting);
     metrics.gauge("qpp_fast_reader_unexpected_failures", gov.qpp.validators.xml.FastXml::unexpectedFailures);
-    HealthHandlers health = new HealthHandlers(pool, catalog);
-    SubmissionHandlers submissionHandlers = new SubmissionHandlers(vertx, intakes, intakeWorkers, submissions, metrics);
-    FhirHandlers fhir = new FhirHandlers(fhirIntake, intakeWorkers, submissionHandlers,
-        Capabilities.statement(GatewayVerticle.class.getPackage().getImplementationVersion() == null ? "dev"
-            : GatewayVerticle.class.getPackage().getImplementationVersion()));
-    claimsWorkers = vertx.createSharedWorkerExecutor("qpp-claims", config.claimsWorkers(), MAX_CLAIMS_SECONDS,
-        TimeUnit.SECONDS);
-    IntakeLimiter claimsLimiter = new IntakeLimiter(config.claimsMaxPending());
-    metrics.gauge("qpp_claims_pending", claimsLimiter::pending);
-    ClaimsIntake.Limits claimsLimits = new ClaimsIntake.Limits(config.claimsMaxRejectedLinePercent(),
-        ClaimsIntake.Limits.DEFAULT.maxClaims(), ClaimsIntake.Limits.DEFAULT.maxInstances());
-    ClaimsIntake claimsIntake = new ClaimsIntake(catalog, claimsLimits);
-    ClaimsHandlers claims = new ClaimsHandlers(vertx, claimsIntake, claimsWorkers, new ClaimsStore(pool), metrics);
-    Qrda1Handlers qrda1 = new Qrda1Handlers(new Qrda1Intake(catalog), claimsIntake, claimsWorkers,
-        new Qrda1Store(pool), metrics);
-    rescoreWorkers = vertx.createSharedWorkerExecutor("qpp-rescore", Rescorer.SLICES, MAX_RESCORE_SLICE_SECONDS,
-        TimeUnit.SECONDS);
+
+    Intakes intakes = new Intakes(catalog, fhirIntake, new ClaimsIntake.Limits(config.claimsMaxRejectedLinePercent(),
+        ClaimsIntake.Limits.DEFAULT.maxClaims(), ClaimsIntake.Limits.DEFAULT.maxInstances()));
     Rescorer rescorer = new Rescorer(entities, new EntityScoring(catalog), rescoreWorkers);
     RescoreJobStore jobStore = new RescoreJobStore(pool);
     RescoreJobs jobs = new RescoreJobs(jobStore, entities, rescorer);
-    ScoreHandlers scoreHandlers = new ScoreHandlers(entities, scores, jobs, jobStore);
-    EligibilityHandlers eligibility = new EligibilityHandlers(intakeWorkers, new EligibilityStore(pool), entities,
-        rescorer);
+    IntakeService intake = new IntakeService(vertx, intakes, new IntakeService.Workers(intakeWorkers, claimsWorkers),
+        new UploadStore(pool), rescorer, metrics);
+    Readiness readiness = new Readiness(pool, catalog);
     Path uploads = config.dataDir().resolve("uploads");
-    Router router = ApiRouter.create(vertx, config.maxBodyBytes(), bodies, uploads,
-        new BearerAuth(bootstrapToken), limiter, submissionHandlers,
-        new ApiRouter.Claims(claims, qrda1, new SpooledUpload(uploads, config.claimsMaxBytes()), claimsLimiter),
-        new ConvertHandler(intakes, intakeWorkers, metrics), new ReadHandlers(submissions),
-        new ApiRouter.Scores(scoreHandlers, eligibility), fhir,
-        health, metrics);
+    Router router = ApiRouter.create(vertx,
+        new ApiRouter.Plumbing(new BearerAuth(bootstrapToken), limiter, bodies, config.maxBodyBytes(), spoolLimiter,
+            new SpooledUpload(uploads, config.claimsMaxBytes()), uploads),
+        new ApiRouter.Services(intake, new ReadService(submissions, new LowVolumeStore(pool)),
+            new ScoreService(entities, new ScoreStore(pool)), new RescoreService(entities, jobs, jobStore),
+            readiness, metrics, intakeWorkers, Capabilities.statement(version())));
     HttpVerticle first = new HttpVerticle(router, config.httpPort(), metrics);
     // Its own verticle, so its own event loop: probes are answered while the main loop reads uploads.
     HttpVerticle management = config.managementPort() < 0 ? null : new HttpVerticle(
-        ApiRouter.management(vertx, health, metrics), config.managementPort(), metrics);
-    return jobs.abandonInterrupted()
+        ApiRouter.management(vertx, readiness, metrics), config.managementPort(), metrics);
+    return rehearse(intake)
+        .compose(rehearsed -> jobs.abandonInterrupted())
         .compose(abandoned -> vertx.deployVerticle(first))
         .compose(deployed -> config.httpInstances() == 1 ? Future.succeededFuture()
             : vertx.deployVerticle(() -> new HttpVerticle(router, config.httpPort(), metrics),
@@ -228,6 +197,22 @@ public final class GatewayVerticle extends VerticleBase {
               .addKeyValue("managementPort", managementPort).log("gateway listening");
           return port;
         });
+  }
+
+  /** The warm-up document written and rolled back: the first client's insert then finds its statements ready. */
+  private Future<Void> rehearse(IntakeService intake) {
+    return intake.rehearse(new IntakeService.Upload("warm-up", Format.FHIR, Declared.of("application/fhir+json"),
+            () -> Body.of(warmUpDocument())))
+        .recover(failure -> {
+          // a warm-up, not a duty: the gateway starts without it
+          LOG.atWarn().addKeyValue("error", failure.getClass().getSimpleName()).log("storage rehearsal failed");
+          return Future.succeededFuture();
+        });
+  }
+
+  private static String version() {
+    String version = GatewayVerticle.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   /** The management port actually bound (/health, /ready, /metrics), or -1 when it is off. */

@@ -93,7 +93,7 @@ public final class ClaimsBenchmark {
     double cpu = (threadCpu() - cpuBefore) / 1e9;
     System.out.printf("run %d %-11s %6.2f s wall, %6.2f s CPU of this thread: %,9.0f claim lines/s (CPU); accepted"
         + " %s, %,d clinicians' instances, %,d clinicians+groups with sets (%,d valid), lines used %,d, rejected %,d;"
-        + " sum of heap pool peaks %d MB%n", run, format.id(), seconds, cpu, claimLines / cpu, outcome.accepted(),
+        + " sum of heap pool peaks %d MB%n", run, format.name(), seconds, cpu, claimLines / cpu, outcome.accepted(),
         outcome.eligibleInstances(), outcome.submissions().size(),
         outcome.validSubmissions().size(), outcome.report().lines().used(), outcome.report().lines().rejected(),
         heapPeakMb());

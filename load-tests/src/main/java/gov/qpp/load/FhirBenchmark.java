@@ -9,7 +9,7 @@ import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.fhir.BaseR4Validator;
 import gov.qpp.validators.fhir.FhirIntake;
 import gov.qpp.validators.fhir.FhirR4;
-import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.rules.IntakeResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.service.Refusal;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
@@ -22,17 +23,22 @@ public final class BearerAuth implements SecurityPolicyHandler {
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Who sent this request (set by the handler before any body is read). */
+  public static String principal(RoutingContext ctx) {
+    return ctx.get(PRINCIPAL);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.fail(ApiException.of(401, "AuthenticationError", ProblemCode.AUTHENTICATION_REQUIRED, "Authorization",
+      ctx.fail(Refusal.of(401, "AuthenticationError", ProblemCode.AUTHENTICATION_REQUIRED, "Authorization",
           "send 'Authorization: Bearer <token>'"));
       return;
     }
     byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(presented, token)) {
-      ctx.fail(ApiException.of(401, "AuthenticationError", ProblemCode.AUTHENTICATION_REQUIRED, "Authorization",
+      ctx.fail(Refusal.of(401, "AuthenticationError", ProblemCode.AUTHENTICATION_REQUIRED, "Authorization",
           "the bearer token is not valid"));
       return;
     }

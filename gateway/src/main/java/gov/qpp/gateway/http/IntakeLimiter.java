@@ -1,6 +1,6 @@
 package gov.qpp.gateway.http;
 
-import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.gateway.service.Refusal;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +18,6 @@ public final class IntakeLimiter {
    */
   public final SecurityPolicyHandler admit = this::admit;
 
-  static final int RETRY_AFTER_SECONDS = 2;
-
   private final int maxPending;
   private final AtomicInteger pending = new AtomicInteger();
 
@@ -31,16 +29,8 @@ public final class IntakeLimiter {
   public void acquire() {
     if (pending.incrementAndGet() > maxPending) {
       pending.decrementAndGet();
-      throw busy(maxPending + " documents are in the gateway");
+      throw Refusal.busy(maxPending + " documents are in the gateway");
     }
-  }
-
-  /** The one overload answer: 503 with Retry-After, saying what is full. */
-  static ApiException busy(String what) {
-    return new ApiException(503, "ServiceUnavailable", "the gateway is at capacity; retry shortly",
-        java.util.List.of(gov.qpp.validators.problems.Problem.of(ProblemCode.GATEWAY_BUSY, "$",
-            what + "; retry after " + RETRY_AFTER_SECONDS + " s")),
-        RETRY_AFTER_SECONDS);
   }
 
   private void admit(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package gov.qpp.gateway.http;
 
+import gov.qpp.gateway.service.Refusal;
 import gov.qpp.validators.problems.ProblemCode;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
@@ -113,8 +114,8 @@ public final class SpooledUpload implements io.vertx.core.Handler<RoutingContext
     request.resume();
   }
 
-  private ApiException tooLarge() {
-    return ApiException.of(413, "PayloadTooLarge", ProblemCode.DOCUMENT_TOO_LARGE, "$",
+  private Refusal tooLarge() {
+    return Refusal.of(413, "PayloadTooLarge", ProblemCode.DOCUMENT_TOO_LARGE, "$",
         "an upload of this kind may be at most " + maxBytes + " bytes (claims.maxBytes); split it");
   }
 

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
  * work it started (reading, evaluating, storing) is done: a client that hangs up does not free the place while a
  * worker is still busy with its file. Used on the request's event loop only.
  */
-final class UploadPlace {
+public final class UploadPlace {
 
   private static final String KEY = "qpp.uploadPlace";
 
@@ -22,7 +22,7 @@ final class UploadPlace {
   }
 
   /** Takes a place (or throws the 503) for this request. */
-  static void take(RoutingContext ctx, IntakeLimiter limiter) {
+  public static void take(RoutingContext ctx, IntakeLimiter limiter) {
     limiter.acquire();
     UploadPlace place = new UploadPlace(limiter);
     ctx.put(KEY, place);
@@ -33,7 +33,7 @@ final class UploadPlace {
   }
 
   /** Keeps the request's place (if it has one) until {@code work} completes; returns {@code work}. */
-  static <T> Future<T> holdWhile(RoutingContext ctx, Future<T> work) {
+  public static <T> Future<T> holdWhile(RoutingContext ctx, Future<T> work) {
     UploadPlace place = ctx.get(KEY);
     if (place == null) {
       return work;

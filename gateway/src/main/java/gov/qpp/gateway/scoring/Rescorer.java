@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,20 @@ public final class Rescorer {
     this.store = store;
     this.scoring = scoring;
     this.workers = workers;
+  }
+
+  /** Every given entity, year by year, a chunk at a time, with each year's stored parameters. */
+  public Future<Counts> rescore(Map<Integer, List<EntityKey>> entitiesByYear, String reason) {
+    Future<Counts> chain = Future.succeededFuture(Counts.NONE);
+    for (var year : entitiesByYear.entrySet()) {
+      List<EntityKey> keys = year.getValue();
+      for (int from = 0; from < keys.size(); from += CHUNK) {
+        List<EntityKey> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+        chain = chain.compose(sofar -> store.parameters(year.getKey()).compose(parameters ->
+            rescore(year.getKey(), chunk, parameters, reason, null)).map(sofar::plus));
+      }
+    }
+    return chain;
   }
 
   /** Scores these entities (at most {@link #CHUNK}) and stores a new version of each. */

@@ -1,15 +1,11 @@
 package gov.qpp.gateway.storage;
 
 import gov.qpp.validators.model.EntityKey;
-import gov.qpp.validators.model.Submission;
-import gov.qpp.validators.problems.Problem;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stores accepted submissions: the raw document and the normalised submission (QPP JSON, read back through
- * {@link gov.qpp.validators.codec.StoredSubmissions}) in one row, so a submission is either wholly stored or not at all.
+ * Reads stored submissions (UploadStore writes them): one by id as answered, the ones waiting to be scored, and what
+ * scoring one needs; and records how scoring went.
  */
 public final class SubmissionStore {
-
-  /** What is stored about one accepted document; {@code normalised} is the submission as QPP JSON. */
-  public record NewSubmission(String submitter, String format, String contentType, byte[] document,
-      Submission submission, JsonObject normalised, List<Problem> warnings) {
-  }
 
   /** A stored submission as read back. */
   public record StoredSubmission(UUID id, String receivedAt, String submitter, String format,
@@ -36,40 +27,6 @@ public final class SubmissionStore {
 
   public SubmissionStore(Pool pool) {
     this.pool = pool;
-  }
-
-  public Future<UUID> insert(NewSubmission item) {
-    UUID id = UUID.randomUUID();
-    return pool.withTransaction(connection -> write(connection, id, item)).map(id);
-  }
-
-  /**
-   * Writes a submission and rolls it back: nothing is stored, but the statements are prepared and their code paths
-   * run once, so the first client's submission after start does not pay for that.
-   */
-  public Future<Void> rehearse(NewSubmission item) {
-    return pool.withConnection(connection -> connection.begin().compose(transaction ->
-        write(connection, UUID.randomUUID(), item).eventually(transaction::rollback)));
-  }
-
-  static Future<Void> write(SqlConnection connection, UUID id, NewSubmission item) {
-    Submission submission = item.submission();
-    JsonObject normalised = item.normalised();
-    Tuple row = Tuple.tuple()
-        .addUUID(id).addString(item.submitter()).addString(item.format()).addString(item.contentType())
-        .addString(submission.entityType().apiName())
-        .addString(submission.tin() == null ? null : submission.tin().value())
-        .addString(submission.npi() == null ? null : submission.npi().value())
-        .addString(submission.entityId())
-        .addInteger(submission.performanceYear())
-        .addBuffer(Buffer.buffer(item.document()))
-        .addValue(normalised)
-        .addValue(warningsJson(item.warnings()));
-    return connection.preparedQuery("insert into submission (id, submitter,"
-            + " format, content_type, entity_type, tin, npi, entity_id, performance_year, document, normalised,"
-            + " warnings) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-        .execute(row)
-        .mapEmpty();
   }
 
   public Future<Optional<StoredSubmission>> find(UUID id) {
@@ -124,14 +81,5 @@ public final class SubmissionStore {
             + " returning scoring_status")
         .execute(Tuple.of(id, maxAttempts))
         .map(rows -> rows.size() == 0 ? "missing" : rows.iterator().next().getString(0));
-  }
-
-  public static JsonArray warningsJson(List<Problem> warnings) {
-    JsonArray array = new JsonArray();
-    for (Problem problem : warnings) {
-      array.add(new JsonObject().put("code", problem.code().name()).put("severity",
-          problem.severity().name().toLowerCase()).put("message", problem.message()).put("path", problem.location().toString()));
-    }
-    return array;
   }
 }

@@ -1,6 +1,5 @@
 package gov.qpp.validators.fhir;
 
-import gov.qpp.validators.intake.Format;
 import java.util.Optional;
 
 /** FHIR's two wire formats, told apart by media type, by {@code _format}, or by the document's first character. */
@@ -26,7 +25,7 @@ public enum FhirEncoding {
     if (value == null) {
       return Optional.empty();
     }
-    String type = Format.mediaType(value);
+    String type = value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT); // parameters dropped
     return switch (type) {
       case "application/fhir+json", "application/json", "json", "application/json+fhir" -> Optional.of(JSON);
       case "application/fhir+xml", "application/xml", "text/xml", "xml", "application/xml+fhir" -> Optional.of(XML);

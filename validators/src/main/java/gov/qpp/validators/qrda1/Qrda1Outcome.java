@@ -15,6 +15,7 @@ public record Qrda1Outcome(List<Qrda1Patient> patients, List<Problem> problems, 
   public Qrda1Outcome {
     patients = List.copyOf(patients);
     problems = List.copyOf(problems);
-    patientsPerMeasure = Map.copyOf(patientsPerMeasure);
+    // by measure id: answers list them in this order (Map.copyOf's order would change from run to run)
+    patientsPerMeasure = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(patientsPerMeasure));
   }
 }

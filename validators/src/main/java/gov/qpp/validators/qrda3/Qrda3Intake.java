@@ -2,7 +2,6 @@ package gov.qpp.validators.qrda3;
 
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.MeasureCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasureValue;
@@ -15,6 +14,7 @@ import gov.qpp.validators.problems.Location;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Problems;
 import gov.qpp.validators.rules.IdentifierChecks;
+import gov.qpp.validators.rules.IntakeResult;
 import gov.qpp.validators.rules.SubmissionValidator;
 import gov.qpp.validators.xml.XmlRejection;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package gov.qpp.validators.registry;
 
 import gov.qpp.validators.catalog.MeasureCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.problems.Problems;
+import gov.qpp.validators.rules.IntakeResult;
 import gov.qpp.validators.rules.SubmissionValidator;
 
 /** Registry JSON bytes to a validated submission: read the shape, then run the catalog rules. */

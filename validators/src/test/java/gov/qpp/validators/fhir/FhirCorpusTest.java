@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

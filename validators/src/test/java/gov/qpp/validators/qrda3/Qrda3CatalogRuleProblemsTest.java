@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

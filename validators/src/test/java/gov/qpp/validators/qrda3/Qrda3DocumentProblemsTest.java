@@ -18,9 +18,9 @@ import static gov.qpp.validators.qrda3.Qrda3Document.rejectedFor;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import org.junit.jupiter.api.Test;
 
 /**

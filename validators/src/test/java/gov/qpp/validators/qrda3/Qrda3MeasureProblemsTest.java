@@ -8,8 +8,8 @@ import static gov.qpp.validators.qrda3.Qrda3Document.DENEX_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.DENEX_UUID;
 import static gov.qpp.validators.qrda3.Qrda3Document.DENOM_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.DENOM_UUID;
-import static gov.qpp.validators.qrda3.Qrda3Document.IA_MEASURE_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.IA_MEASURE;
+import static gov.qpp.validators.qrda3.Qrda3Document.IA_MEASURE_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.IA_SECTION;
 import static gov.qpp.validators.qrda3.Qrda3Document.IPOP_PATH;
 import static gov.qpp.validators.qrda3.Qrda3Document.IPOP_UUID;
@@ -34,11 +34,11 @@ import static gov.qpp.validators.qrda3.Qrda3Document.the;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.problems.Severity;
+import gov.qpp.validators.rules.IntakeResult;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

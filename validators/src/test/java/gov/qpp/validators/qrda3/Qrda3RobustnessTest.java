@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.rules.IntakeResult;
 import gov.qpp.validators.xml.FastXml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

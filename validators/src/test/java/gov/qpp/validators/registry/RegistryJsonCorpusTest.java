@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

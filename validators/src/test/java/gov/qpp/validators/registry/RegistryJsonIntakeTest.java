@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
+import gov.qpp.validators.rules.IntakeResult;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

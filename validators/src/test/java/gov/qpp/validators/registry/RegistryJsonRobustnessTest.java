@@ -3,7 +3,7 @@ package gov.qpp.validators.registry;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import gov.qpp.validators.TestCatalog;
-import gov.qpp.validators.intake.IntakeResult;
+import gov.qpp.validators.rules.IntakeResult;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
