@@ -6,6 +6,9 @@ import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.MeasureCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The measure catalogs of the scoring tests, each loaded once per test JVM: the one packed into the validators jar
@@ -37,6 +40,15 @@ final class Catalogs {
       shared = CatalogLoader.fromDirectory(SharedFolder.measures().get());
     }
     return shared;
+  }
+
+  /** A catalog of our own under {@code root} with one empty year (no measure, no benchmark). */
+  static CatalogYear empty(Path root, int year) throws IOException {
+    Files.createDirectories(root.resolve("measures/" + year));
+    Files.writeString(root.resolve("measures/" + year + "/measures-data.json"), "[]");
+    Files.createDirectories(root.resolve("benchmarks"));
+    Files.writeString(root.resolve("benchmarks/" + year + ".json"), "[]");
+    return CatalogLoader.fromDirectory(root).year(year).orElseThrow();
   }
 
   /** The year's catalog: the packed one for 2017-2022, the shared one after (skipped without it). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.ImprovementActivity;
 import gov.qpp.validators.model.Category;
@@ -13,7 +12,6 @@ import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -211,11 +209,7 @@ class EntityScorerTest {
   @Test
   void noRulesForTheYearOfACatalogOfOurOwnIsNotScored(@TempDir Path root) throws IOException {
     // a catalog of our own for 2030, a year the scoring rules do not have
-    Files.createDirectories(root.resolve("measures/2030"));
-    Files.writeString(root.resolve("measures/2030/measures-data.json"), "[]");
-    Files.createDirectories(root.resolve("benchmarks"));
-    Files.writeString(root.resolve("benchmarks/2030.json"), "[]");
-    CatalogYear year2030 = CatalogLoader.fromDirectory(root).year(2030).orElseThrow();
+    CatalogYear year2030 = Catalogs.empty(root, 2030);
     ScoreNode total = EntityScorer.score(new EntityScorer.Inputs(List.of(), Eligibility.UNKNOWN, null, 1.0, 1.0),
         year2030);
     assertNull(total.value());
