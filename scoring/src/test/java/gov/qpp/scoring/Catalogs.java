@@ -35,7 +35,8 @@ final class Catalogs {
 
   static synchronized MeasureCatalog shared() {
     assumeTrue(SharedFolder.measures().isPresent(),
-        "skipped: needs the shared folder's 2023+ catalog, ../shared/qpp-measures-data not found (set qpp.shared.dir)");
+        "skipped: needs the shared folder's catalog (2023+ years, or its own 2022 benchmarks);"
+            + " ../shared/qpp-measures-data not found (set qpp.shared.dir)");
     if (shared == null) {
       shared = CatalogLoader.fromDirectory(SharedFolder.measures().get());
     }
