@@ -3,12 +3,8 @@ package gov.qpp.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gov.qpp.validators.SharedFolder;
-import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
-import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.catalog.PiMeasure;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.MeasureValue;
@@ -35,10 +31,9 @@ class AciScorerTest {
 
   @BeforeAll
   static void load() {
-    assumeTrue(SharedFolder.measures().isPresent(), "skipped: ../shared/qpp-measures-data not found");
-    MeasureCatalog catalog = CatalogLoader.fromDirectory(SharedFolder.measures().get());
-    catalog2017 = catalog.year(2017).orElseThrow();
-    catalog2018 = catalog.year(2018).orElseThrow();
+    // the packed catalog's 2017 and 2018 files are the shared folder's
+    catalog2017 = Catalogs.year(2017);
+    catalog2018 = Catalogs.year(2018);
   }
 
   static Measurement yes(String id) {

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.catalog.Benchmark;
-import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.Measure;
 import gov.qpp.validators.catalog.MeasureCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +20,12 @@ import org.junit.jupiter.api.Test;
  * cost ≤ L_k, points = d + (L_d − cost)/(L_d − L_{d+1}), decile 10 = 10. Assumed, not verified (docs/scoring.md):
  * the case minimums of scoring/cost-rules.json (MSPB 35, procedural episode-based 10, others 20), the category =
  * mean points × 10, decile 1 counting from the first decile value (2018–2022) or percentile 99 (2023+).
+ * 2017-2022 use the packed catalog (its 2017-2020 files are the shared folder's); 2023+ need the shared one.
  */
 class CostScorerTest {
 
-  static MeasureCatalog catalog;
-
-  @BeforeAll
-  static void load() {
-    assumeTrue(SharedFolder.measures().isPresent(), "skipped: ../shared/qpp-measures-data not found");
-    catalog = CatalogLoader.fromDirectory(SharedFolder.measures().get());
-  }
-
   static ScoreNode score(int year, CostMeasureValue... values) {
-    return CostScorer.score(year, catalog.year(year).orElseThrow(), List.of(values));
+    return CostScorer.score(year, Catalogs.year(year), List.of(values));
   }
 
   @Test
@@ -92,14 +82,18 @@ class CostScorerTest {
 
   @Test
   void noMeasureAtItsCaseMinimumIsReweighted() {
-    ScoreNode cost = score(2022, new CostMeasureValue("MSPB_1", 20000, 34), new CostMeasureValue("TPCC_1", 9000, 19),
-        new CostMeasureValue("COST_CRR_1", 30000, 9));
+    // 2019 has a benchmark for each of the three (the packed 2022 has no cost benchmark), each one case short
+    ScoreNode cost = score(2019, new CostMeasureValue("MSPB_1", 20000, 34), new CostMeasureValue("TPCC_1", 9000, 19),
+        new CostMeasureValue("COST_EOPCI_1", 11120.6, 9));
     assertNull(cost.value());
     assertEquals("no cost measure meets its case minimum and has a benchmark: the category is reweighted",
         cost.detail());
     assertEquals(3, cost.parts().size());
     assertEquals(0, cost.metadata().get("scoredMeasures"));
-    assertNull(score(2022).value()); // nothing attributed at all
+    assertNull(score(2019).value()); // nothing attributed at all
+    // one case more each, and all three are scored
+    assertEquals(3, score(2019, new CostMeasureValue("MSPB_1", 20000, 35), new CostMeasureValue("TPCC_1", 9000, 20),
+        new CostMeasureValue("COST_EOPCI_1", 11120.6, 10)).metadata().get("scoredMeasures"));
   }
 
   @Test
@@ -152,14 +146,26 @@ class CostScorerTest {
     assertThrows(IllegalArgumentException.class,
         () -> score(2022, new CostMeasureValue("MSPB_1", 1, 40), new CostMeasureValue("MSPB_1", 2, 40)));
     assertThrows(IllegalArgumentException.class,
-        () -> CostScorer.score(2022, catalog.year(2023).orElseThrow(), List.of()));
+        () -> CostScorer.score(2022, Catalogs.year(2021), List.of()));
   }
 
-  /** Property: over every cost benchmark of every year, a higher cost never earns more points. */
+  /** Property: over every cost benchmark of every packed year, a higher cost never earns more points. */
   @Test
   void pointsNeverRiseWhenCostRises() {
+    // the packed catalog has cost benchmarks in 2018 (2) and 2019 (10) only
+    assertTrue(pointsNeverRiseWhenCostRises(Catalogs.packed(), IntStream.rangeClosed(2018, 2022)) > 5_000);
+  }
+
+  /** The same over the shared folder's 2022 (its own benchmarks) and percentile years 2023-2025. */
+  @Test
+  void pointsNeverRiseWhenCostRisesIn2022To2025() {
+    assertTrue(pointsNeverRiseWhenCostRises(Catalogs.shared(), IntStream.rangeClosed(2022, 2025)) > 10_000);
+  }
+
+  /** How many (benchmark, cost) pairs were checked. */
+  private static int pointsNeverRiseWhenCostRises(MeasureCatalog catalog, IntStream years) {
     int checked = 0;
-    for (int year = 2018; year <= 2025; year++) {
+    for (int year : years.toArray()) {
       CatalogYear catalogYear = catalog.year(year).orElseThrow();
       for (Measure measure : catalogYear.inCategory("cost")) {
         Benchmark benchmark = catalogYear.benchmark(measure.measureId(), CostScorer.BENCHMARK_METHOD).orElse(null);
@@ -177,7 +183,7 @@ class CostScorerTest {
         }
       }
     }
-    assertTrue(checked > 10_000, "checked " + checked);
+    return checked;
   }
 
   /** Ascending costs: a grid from 0 to 1.5 × the largest bound, and each bound and its neighbours. */

@@ -3,18 +3,16 @@ package gov.qpp.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gov.qpp.validators.SharedFolder;
-import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.ImprovementActivity;
-import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,18 +21,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One entity's sets merged and scored into the full tree; every number worked out in the comments. */
 class EntityScorerTest {
 
-  static MeasureCatalog catalog;
   static CatalogYear y2019;
 
   @BeforeAll
   static void load() {
-    assumeTrue(SharedFolder.measures().isPresent(), "skipped: ../shared/qpp-measures-data not found");
-    catalog = CatalogLoader.fromDirectory(SharedFolder.measures().get());
-    y2019 = catalog.year(2019).orElseThrow();
+    y2019 = Catalogs.year(2019); // the packed catalog's 2019 is the shared folder's
   }
 
   /** Six 2019 measures with complete data but 10 cases each (< 20): class 2, 3 points each → 18/60 = 30 %. */
@@ -203,8 +199,19 @@ class EntityScorerTest {
 
   @Test
   void noRulesForTheYearIsNotScored() {
+    // 2026: in the shared catalog, not yet in the scoring rules (skipped without ../shared)
     ScoreNode total = EntityScorer.score(new EntityScorer.Inputs(List.of(), Eligibility.UNKNOWN, null, 1.0, 1.0),
-        catalog.year(2026).orElseThrow());
+        Catalogs.shared().year(2026).orElseThrow());
+    assertNull(total.value());
+    assertEquals("NOT_SCORED", total.metadata().get("status"));
+  }
+
+  @Test
+  void noRulesForTheYearOfACatalogOfOurOwnIsNotScored(@TempDir Path root) throws IOException {
+    // a catalog of our own for 2030, a year the scoring rules do not have
+    CatalogYear year2030 = Catalogs.empty(root, 2030);
+    ScoreNode total = EntityScorer.score(new EntityScorer.Inputs(List.of(), Eligibility.UNKNOWN, null, 1.0, 1.0),
+        year2030);
     assertNull(total.value());
     assertEquals("NOT_SCORED", total.metadata().get("status"));
   }

@@ -1,36 +1,25 @@
 package gov.qpp.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gov.qpp.validators.SharedFolder;
-import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
 import gov.qpp.validators.catalog.ImprovementActivity;
-import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.MeasureValue;
 import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed improvement activity scores (MIPS-RULES.md §3.4); the arithmetic is in each comment. */
+/**
+ * Hand-computed improvement activity scores (MIPS-RULES.md §3.4); the arithmetic is in each comment. 2017-2022 on
+ * the packed catalog; 2024 and 2025 on the shared one (skipped without it).
+ */
 class ImprovementActivityScorerTest {
 
-  private static MeasureCatalog catalog;
-
-  @BeforeAll
-  static void loadCatalog() {
-    var shared = SharedFolder.measures();
-    assumeTrue(shared.isPresent(), "skipped: ../shared/qpp-measures-data not found");
-    catalog = CatalogLoader.fromDirectory(shared.get());
-  }
-
   private static CatalogYear year(int year) {
-    return catalog.year(year).orElseThrow();
+    return Catalogs.year(year);
   }
 
   /** The first activities of the year with the given weight (null: any). */
@@ -47,6 +36,18 @@ class ImprovementActivityScorerTest {
     notPerformed.forEach(id -> measurements.add(new Measurement(id, new MeasureValue.BooleanValue(false))));
     return new MeasurementSet(Category.IA, "registry", "mips", LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31),
         null, measurements);
+  }
+
+  @Test
+  void oneHighAndOneMediumActivityEarnThreeQuarters() {
+    // 2022: 20 + 10 = 30 of 40 points = 75 %
+    List<String> performed = new java.util.ArrayList<>(activities(2022, "high", 1));
+    performed.addAll(activities(2022, "medium", 1));
+    assertEquals(2, performed.size());
+    ScoreNode node = ImprovementActivityScorer.score(set(2022, performed, List.of()), year(2022),
+        ImprovementActivityScorer.Status.NONE);
+    assertEquals(75.0, node.value());
+    assertEquals(30.0, node.metadata().get("points"));
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * verified, docs/scoring.md): a measure earns a bonus in class 1 with a rate above 0; bonuses count every submitted
  * measure, not only the picked ones; each kind is capped at 10 % of the denominator (6 of 60).
  * Points used: every measure below at rate 100 scores 10; at rate 55, 236 scores 3.339 (decile 3 + 2.59 / 7.64),
- * 141, 338 and 389 score the floor 3, 410 scores 5.4333 and 047 4.4814.
+ * 141, 338 and 389 score the floor 3, 410 scores 5.4333 and 047 4.4814. On the packed catalog (its 2019 and 2022).
  */
 class QualityBonusesTest {
 

@@ -2,12 +2,8 @@ package gov.qpp.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gov.qpp.validators.SharedFolder;
-import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.CatalogYear;
-import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.model.Category;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasureValue;
@@ -15,25 +11,25 @@ import gov.qpp.validators.model.Measurement;
 import gov.qpp.validators.model.MeasurementSet;
 import gov.qpp.validators.model.Submission;
 import gov.qpp.validators.model.Tin;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Quality scoring as pure computation, against the real catalog and benchmarks. The two worked examples of the QPP
  * docs (MIPS-RULES.md §3.2) are exact; the class, floor and cap cases assume the per-year values in
  * scoring/quality-rules.json (2022: 70 % data completeness, floor 3, class 2 = 3, class 3 = 0; 2023: no floor,
- * class 2 = 0; 2018: class 3 = 1).
+ * class 2 = 0; 2018: class 3 = 1). 2017-2022 on the packed catalog; 2023+ on the shared one (skipped without it).
  */
 class QualityScorerTest {
 
-  static MeasureCatalog catalog;
-
   @BeforeAll
   static void load() {
-    assumeTrue(SharedFolder.measures().isPresent(), "skipped: ../shared/qpp-measures-data not found");
-    catalog = CatalogLoader.fromDirectory(SharedFolder.measures().get());
+    Catalogs.packed(); // loaded once, before the first test
   }
 
   static MeasureValue.SinglePerformanceRate rate(long met, long notMet, long eligible) {
@@ -48,8 +44,14 @@ class QualityScorerTest {
   static ScoreNode scoreAll(int year, Measurement... measurements) {
     MeasurementSet set = new MeasurementSet(Category.QUALITY, "registry", "mips", null, null, null,
         Arrays.asList(measurements));
-    Submission submission = new Submission(EntityType.GROUP, new Tin("000000002"), null, null, year, List.of(set));
-    CatalogYear catalogYear = catalog.year(year).orElseThrow();
+    return scoreAll(Catalogs.year(year), measurements);
+  }
+
+  static ScoreNode scoreAll(CatalogYear catalogYear, Measurement... measurements) {
+    MeasurementSet set = new MeasurementSet(Category.QUALITY, "registry", "mips", null, null, null,
+        Arrays.asList(measurements));
+    Submission submission = new Submission(EntityType.GROUP, new Tin("000000002"), null, null, catalogYear.year(),
+        List.of(set));
     return QualityScorer.score(submission, catalogYear);
   }
 
@@ -78,7 +80,7 @@ class QualityScorerTest {
     // 2025 EHR 001 (inverse) lists p10 13.46 ... p90 94.35 ascending. Decile 10 is a rate ≤ p10, decile 2 ≤ p90.
     // Rate 30: ≤ p50 32.915 (decile 6), > p40 27.54 → 6 + (32.915 − 30) / (32.915 − 27.54) = 6 + 2.915/5.375
     // = 6.5423. Reading the list as descending would give any rate up to 94.35 the full 10 points.
-    var benchmark = catalog.year(2025).orElseThrow().benchmark("001", "electronicHealthRecord").orElseThrow();
+    var benchmark = Catalogs.year(2025).benchmark("001", "electronicHealthRecord").orElseThrow();
     AchievementPoints.Result result = AchievementPoints.score(benchmark, 30, true);
     assertEquals(6, result.decile());
     assertEquals(6.5423, ScoreNode.round4(result.points()));
@@ -108,6 +110,10 @@ class QualityScorerTest {
   void belowCaseMinimumIsClassTwo() {
     assertEquals(3.0, scoreOne(2022, "047", rate(10, 5, 15)).value());
     assertEquals("Class 2", scoreOne(2022, "047", rate(10, 5, 15)).metadata().get("measureClass"));
+  }
+
+  @Test
+  void belowCaseMinimumIsClassTwoAtZeroFrom2023() {
     assertEquals(0.0, scoreOne(2023, "047", rate(10, 5, 15)).value());
   }
 
@@ -133,7 +139,7 @@ class QualityScorerTest {
         new MeasureValue.Rate("a", 3, 1L, 4, null, null, null),
         new MeasureValue.Rate("b", 1, 1L, 2, null, null, null),
         new MeasureValue.Rate("overall", 4, 2L, 6, null, null, null)), null);
-    var measure = catalog.year(2022).orElseThrow().qualityMeasure("305").orElseThrow();
+    var measure = Catalogs.year(2022).qualityMeasure("305").orElseThrow();
     MeasurePerformance performance = MeasurePerformance.of(measure, strata);
     assertEquals(62.5, performance.performanceRate());
     assertEquals(4, performance.caseCount());
@@ -141,7 +147,16 @@ class QualityScorerTest {
 
   @Test
   void yearsWithoutParametersAreNotScored() {
+    // 2026: in the shared catalog, not yet in the scoring rules (skipped without ../shared)
     ScoreNode total = scoreAll(2026, new Measurement("047", rate(120, 36, 156)));
+    assertNull(total.value());
+    assertEquals("not scored", total.detail());
+  }
+
+  @Test
+  void yearsWithoutParametersAreNotScoredInACatalogOfOurOwn(@TempDir Path root) throws IOException {
+    // 2030: a catalog of our own, a year the scoring rules do not have
+    ScoreNode total = scoreAll(Catalogs.empty(root, 2030), new Measurement("047", rate(120, 36, 156)));
     assertNull(total.value());
     assertEquals("not scored", total.detail());
   }

@@ -4,8 +4,9 @@ import gov.qpp.validators.catalog.CatalogLoader;
 import gov.qpp.validators.catalog.MeasureCatalog;
 
 /**
- * The catalog packed into the build (CMS's qpp-measures-data npm package, 2017-2022): always there, so tests that
- * need only a catalog run on every machine, with or without the shared folder.
+ * The catalog packed into the build (CMS's qpp-measures-data npm package, performance years 2017-2022), loaded
+ * once per test JVM. Always present, so tests that need only a catalog run everywhere; {@link TestCatalog} stays
+ * for the tests that need the shared folder's 2023+ years.
  */
 public final class PackedCatalog {
 

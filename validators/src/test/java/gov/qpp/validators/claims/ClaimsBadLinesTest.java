@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import gov.qpp.validators.TestCatalog;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.problems.Problem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 class ClaimsBadLinesTest {
 
   private static final String HEADER = "claim_id,line_num,tin,npi,mbi,bene_dob,bene_sex,from_date,pos,hcpcs,mod1,dx1";
-  private static final String ROW = ",000123456,1234567893,1AC2DE3FG45,1950-01-01,F,2025-02-01,11,";
+  private static final String ROW = ",000123456,1234567893,1AC2DE3FG45,1950-01-01,F,2021-02-01,11,";
 
   private static ClaimsOutcome csv(String text, ClaimsIntake.Limits limits) throws Exception {
-    return new ClaimsIntake(TestCatalog.get(), limits).intake(ClaimsFormat.CSV,
+    return new ClaimsIntake(PackedCatalog.get(), limits).intake(ClaimsFormat.CSV,
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
   }
 
   private static ClaimsOutcome jsonLines(String text) throws Exception {
-    return new ClaimsIntake(TestCatalog.get(), new ClaimsIntake.Limits(100, 1000, 1000)).intake(
+    return new ClaimsIntake(PackedCatalog.get(), new ClaimsIntake.Limits(100, 1000, 1000)).intake(
         ClaimsFormat.JSON_LINES, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
   }
 
@@ -69,10 +69,10 @@ class ClaimsBadLinesTest {
 
   @Test
   void everyBadFieldOfAJsonClaimIsNamedWithItsLine() throws Exception {
-    String good = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2025-02-01", "I10",
+    String good = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2021-02-01", "I10",
         "99213 1124F").jsonLines();
     String bad = "{\"claimId\":\"X\",\"tin\":\"000123456\",\"npi\":\"1234567890\",\"bene\":{\"mbi\":\"ABC\","
-        + "\"dob\":\"1950-02-30\",\"sex\":\"Q\"},\"fromDate\":\"2025-02-01\",\"dx\":[\"E11..9\"],"
+        + "\"dob\":\"1950-02-30\",\"sex\":\"Q\"},\"fromDate\":\"2021-02-01\",\"dx\":[\"E11..9\"],"
         + "\"lines\":[{\"hcpcs\":\"9921\",\"mods\":[\"8PP\"],\"pos\":\"1\",\"units\":0}],\"extra\":1}\n";
     ClaimsOutcome outcome = jsonLines(good + bad + "{not json\n");
     List<String> problems = described(outcome);
@@ -92,14 +92,14 @@ class ClaimsBadLinesTest {
   @Test
   void claimsOutsideTheYearAreSkippedAndTooManyRejectedLinesRefuseTheFile() throws Exception {
     ClaimsFixtures fixtures = new ClaimsFixtures()
-        .claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2025-02-01", "I10", "99213 1124F")
-        .claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2024-12-31", "I10", "99213 1124F");
+        .claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2021-02-01", "I10", "99213 1124F")
+        .claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2020-12-31", "I10", "99213 1124F");
     ClaimsOutcome skipped = fixtures.evaluate(null);
     assertEquals(List.of("CLAIM_OUTSIDE_YEAR @ line 2: fromDate"), described(skipped));
     assertEquals(1, skipped.report().lines().skipped());
 
-    String oneBadOfTwo = fixtures.jsonLines().replace("2024-12-31", "2025-13-01");
-    ClaimsOutcome refused = new ClaimsIntake(TestCatalog.get(), ClaimsIntake.Limits.DEFAULT).intake(
+    String oneBadOfTwo = fixtures.jsonLines().replace("2020-12-31", "2021-13-01");
+    ClaimsOutcome refused = new ClaimsIntake(PackedCatalog.get(), ClaimsIntake.Limits.DEFAULT).intake(
         ClaimsFormat.JSON_LINES, new ByteArrayInputStream(oneBadOfTwo.getBytes(StandardCharsets.UTF_8)), null);
     assertFalse(refused.accepted());
     assertTrue(described(refused).contains("CLAIMS_TOO_MANY_REJECTED @ $"), described(refused).toString());
@@ -108,12 +108,12 @@ class ClaimsBadLinesTest {
 
   @Test
   void aDuplicateClaimIdAndTheClaimLimitAreEnforced() throws Exception {
-    String one = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2025-02-01", "I10",
+    String one = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2021-02-01", "I10",
         "99213 1124F").jsonLines();
     assertEquals(List.of("CLAIM_DUPLICATE @ line 2: claimId"), described(jsonLines(one + one)));
 
     String two = one + one.replace("\"C1\"", "\"C2\"");
-    ClaimsOutcome tooLarge = new ClaimsIntake(TestCatalog.get(), new ClaimsIntake.Limits(10, 1, 1000)).intake(
+    ClaimsOutcome tooLarge = new ClaimsIntake(PackedCatalog.get(), new ClaimsIntake.Limits(10, 1, 1000)).intake(
         ClaimsFormat.JSON_LINES, new ByteArrayInputStream(two.getBytes(StandardCharsets.UTF_8)), null);
     assertFalse(tooLarge.accepted());
     assertEquals("CLAIMS_TOO_LARGE", tooLarge.report().problems().get(0).code().name());
@@ -121,7 +121,7 @@ class ClaimsBadLinesTest {
 
   @Test
   void anOverlongLineIsOneRejectedClaim() throws Exception {
-    String good = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2025-02-01", "I10",
+    String good = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2021-02-01", "I10",
         "99213 1124F").jsonLines();
     String huge = "{\"claimId\":\"" + "x".repeat(ClaimsJsonLines.MAX_LINE_BYTES) + "\"}\n";
     ClaimsOutcome outcome = jsonLines(good + huge + good.replace("\"C1\"", "\"C3\""));
@@ -145,7 +145,7 @@ class ClaimsBadLinesTest {
 
   @Test
   void problemsNeverNameAPatient() throws Exception {
-    String bad = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-02-30", "F", "2025-02-01", "I10",
+    String bad = new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-02-30", "F", "2021-02-01", "I10",
         "99213 1124F").jsonLines();
     String rows = HEADER + "\nA,1" + ROW + "99213,,I10\nA,2" + ROW.replace("1AC2DE3FG45", "9AC2DE3FG45") + "1124F,,I10\n";
     List<Problem> problems = new java.util.ArrayList<>(jsonLines(bad).report().problems());

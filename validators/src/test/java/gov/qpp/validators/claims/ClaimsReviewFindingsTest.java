@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.qpp.validators.TestCatalog;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.problems.Problem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 class ClaimsReviewFindingsTest {
 
   private static ClaimsOutcome run(ClaimsFormat format, String text) throws Exception {
-    return new ClaimsIntake(TestCatalog.get(), new ClaimsIntake.Limits(100, 1000, 1000)).intake(format,
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 2025);
+    return new ClaimsIntake(PackedCatalog.get(), new ClaimsIntake.Limits(100, 1000, 1000)).intake(format,
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 2021);
   }
 
   private static String good(String id) throws Exception {
-    return new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2025-02-01", "I10", "99213 1124F")
+    return new ClaimsFixtures().claim(NPI, "1AC2DE3FG45", "1950-01-01", "F", "2021-02-01", "I10", "99213 1124F")
         .jsonLines().replace("\"C1\"", "\"" + id + "\"");
   }
 
@@ -40,7 +40,7 @@ class ClaimsReviewFindingsTest {
   @Test
   void anUnreadableCsvRowRejectsTheClaimsAroundIt() throws Exception {
     String header = "claim_id,tin,npi,mbi,bene_dob,bene_sex,from_date,pos,hcpcs,mod1,dx1\n";
-    String row = ",000123456,1234567893,1AC2DE3FG45,1950-01-01,F,2025-02-01,11,";
+    String row = ",000123456,1234567893,1AC2DE3FG45,1950-01-01,F,2021-02-01,11,";
     String file = header
         + "A" + row + "99213,,I10\n"
         + "A" + row + "1123F,\"8P,I10\n"   // an unclosed quote: cannot be read
@@ -73,14 +73,14 @@ class ClaimsReviewFindingsTest {
 
   @Test
   void oneStrayClaimDoesNotDecideTheYearOfTheFile() throws Exception {
-    String stray = good("Y0").replace("2025-02-01", "2024-12-30");
+    String stray = good("Y0").replace("2021-02-01", "2020-12-30");
     String file = stray + good("Y1") + good("Y2");
-    ClaimsOutcome inferred = new ClaimsIntake(TestCatalog.get(), ClaimsIntake.Limits.DEFAULT).intake(
+    ClaimsOutcome inferred = new ClaimsIntake(PackedCatalog.get(), ClaimsIntake.Limits.DEFAULT).intake(
         ClaimsFormat.JSON_LINES, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), null);
     assertFalse(inferred.accepted());
     assertTrue(inferred.report().problems().stream().anyMatch(p -> p.code().name().equals("CLAIMS_YEAR_UNCLEAR")
         && p.location().toString().equals("line 1")), inferred.report().problems().toString());
-    ClaimsOutcome named = run(ClaimsFormat.JSON_LINES, file); // ?year=2025: the stray claim is skipped
+    ClaimsOutcome named = run(ClaimsFormat.JSON_LINES, file); // ?year=2021: the stray claim is skipped
     assertTrue(named.accepted());
     assertEquals(List.of(2L, 1L), List.of(named.report().claims().used(), named.report().claims().skipped()));
   }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Our own FHIR fixtures, built as JSON trees so each test changes only what it is about. The defaults make an
- * accepted 2025 submission: measure 001 (CMS122v13) for the group with TIN 123456789, CEHRT id on a Device.
+ * accepted 2021 submission on the packed catalog (every build has it): measure 001 (CMS122v9) for the group with TIN
+ * 123456789, CEHRT id on a Device. {@link #inYear} moves a document to another year (2025 for the shared catalog).
  */
 final class FhirFixtures {
 
@@ -19,6 +20,8 @@ final class FhirFixtures {
   static final String NPI = "1234567893";
   static final String CEHRT = "0015C01ABCDEFGH";
   static final String CMS122 = "https://madie.cms.gov/Measure/CMS122FHIRDiabetesAssessGreaterThan9Percent";
+  /** The performance year of the fixtures' reports: 2021, the packed catalog's last year with eMeasure UUIDs. */
+  static final int YEAR = 2021;
 
   private FhirFixtures() {
   }
@@ -51,7 +54,7 @@ final class FhirFixtures {
   static ObjectNode report(String type, String measure, String reporter, ObjectNode... groups) {
     ObjectNode report = JSON.createObjectNode();
     report.put("resourceType", "MeasureReport").put("status", "complete").put("type", type).put("measure", measure);
-    report.putObject("period").put("start", "2025-01-01").put("end", "2025-12-31");
+    report.putObject("period").put("start", YEAR + "-01-01").put("end", YEAR + "-12-31");
     report.putObject("reporter").put("reference", reporter);
     ArrayNode list = report.putArray("group");
     for (ObjectNode group : groups) {
@@ -131,6 +134,20 @@ final class FhirFixtures {
     all[reports.length] = organization("practice", TIN);
     all[reports.length + 1] = device(CEHRT);
     return bundle("collection", all);
+  }
+
+  /** A copy of the document whose every MeasureReport covers the whole of {@code year}. */
+  static ObjectNode inYear(ObjectNode document, int year) {
+    ObjectNode copy = document.deepCopy();
+    moveReports(copy, year);
+    return copy;
+  }
+
+  private static void moveReports(com.fasterxml.jackson.databind.JsonNode node, int year) {
+    if (node instanceof ObjectNode object && "MeasureReport".equals(object.path("resourceType").asText())) {
+      object.putObject("period").put("start", year + "-01-01").put("end", year + "-12-31");
+    }
+    node.forEach(child -> moveReports(child, year));
   }
 
   static byte[] bytes(ObjectNode node) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.TestCatalog;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasureValue;
@@ -26,7 +27,7 @@ class FhirIntakeTest {
 
   @BeforeAll
   static void build() {
-    intake = new FhirIntake(TestCatalog.get(), SharedValidator.get(), Map.of());
+    intake = new FhirIntake(PackedCatalog.get(), SharedValidator.get(), Map.of());
   }
 
   static IntakeResult accept(ObjectNode document) {
@@ -50,7 +51,7 @@ class FhirIntakeTest {
     assertEquals(EntityType.GROUP, submission.entityType());
     assertEquals(TIN, submission.tin().value());
     assertNull(submission.npi());
-    assertEquals(2025, submission.performanceYear());
+    assertEquals(2021, submission.performanceYear());
     var set = submission.measurementSets().get(0);
     assertEquals("electronicHealthRecord", set.submissionMethod());
     assertEquals(CEHRT, set.cehrtId());
@@ -101,8 +102,9 @@ class FhirIntakeTest {
     Submission submission = accept(groupBundle(report)).submission();
     var value = (MeasureValue.MultiPerformanceRate) submission.measurementSets().get(0).measurements().get(0).value();
     assertEquals("009", submission.measurementSets().get(0).measurements().get(0).measureId());
-    assertEquals(List.of(new MeasureValue.Rate("84Days", 30, 10L, 40, null, null, null),
-        new MeasureValue.Rate("180Days", 20, 20L, 40, null, null, null)), value.strata());
+    // 2021's catalog names 009's strata >=84Days and >=180Days
+    assertEquals(List.of(new MeasureValue.Rate(">=84Days", 30, 10L, 40, null, null, null),
+        new MeasureValue.Rate(">=180Days", 20, 20L, 40, null, null, null)), value.strata());
   }
 
   static ObjectNode stratum(String label, int denominator, int numerator) {
@@ -126,23 +128,51 @@ class FhirIntakeTest {
         .strata();
   }
 
+  /** The 2025 documents on the shared catalog (skipped without it): 370's strata are adolescents and adults. */
+  static Submission accept2025(ObjectNode document) {
+    IntakeResult result = new FhirIntake(TestCatalog.get(), SharedValidator.get(), Map.of())
+        .intake(bytes(inYear(document, 2025)));
+    assertTrue(result.accepted(), () -> "expected accepted, got " + errors(result));
+    return result.submission();
+  }
+
   @Test
   void measure370IsReadByItsStratifierStrataByLabelNotPosition() {
-    // adults listed first: matched by label to the catalog's order (adolescents, adults)
-    Submission submission = accept(groupBundle(report370(stratum("adults", 30, 5), stratum("Adolescents", 20, 5))))
+    // 18+ listed first: matched by label to the 2021 catalog's order (12-17, 18+)
+    Submission submission = accept(groupBundle(report370(stratum("18+", 30, 5), stratum("12-17", 20, 5))))
         .submission();
+    assertEquals(List.of(new MeasureValue.Rate("12-17", 5, 15L, 20, null, null, null),
+        new MeasureValue.Rate("18+", 5, 25L, 30, null, null, null)), strata(submission));
+  }
+
+  @Test
+  void measure370IsReadByItsStratifierStrataByLabelNotPositionIn2025() {
+    // adults listed first: matched by label, whatever its case, to the catalog's order (adolescents, adults)
+    Submission submission = accept2025(groupBundle(report370(stratum("adults", 30, 5),
+        stratum("Adolescents", 20, 5))));
     assertEquals(List.of(new MeasureValue.Rate("adolescents", 5, 15L, 20, null, null, null),
         new MeasureValue.Rate("adults", 5, 25L, 30, null, null, null)), strata(submission));
   }
 
   @Test
   void individualReportsAddStrataByLabel() {
-    // patient 1 lists adolescents (met) then adults (0); patient 2 only adults (not met): one patient in each
+    // patient 1 lists 12-17 (met) then 18+ (0); patient 2 only 18+ (not met): one patient in each
+    ObjectNode first = report370(stratum("12-17", 1, 1), stratum("18+", 0, 0)).put("type", "individual");
+    first.putObject("subject").put("reference", "Patient/p1");
+    ObjectNode second = report370(stratum("18+", 1, 0)).put("type", "individual");
+    second.putObject("subject").put("reference", "Patient/p2");
+    Submission submission = accept(groupBundle(first, second)).submission();
+    assertEquals(List.of(new MeasureValue.Rate("12-17", 1, 0L, 1, null, null, null),
+        new MeasureValue.Rate("18+", 0, 1L, 1, null, null, null)), strata(submission));
+  }
+
+  @Test
+  void individualReportsAddStrataByLabelIn2025() {
     ObjectNode first = report370(stratum("adolescents", 1, 1), stratum("adults", 0, 0)).put("type", "individual");
     first.putObject("subject").put("reference", "Patient/p1");
     ObjectNode second = report370(stratum("adults", 1, 0)).put("type", "individual");
     second.putObject("subject").put("reference", "Patient/p2");
-    Submission submission = accept(groupBundle(first, second)).submission();
+    Submission submission = accept2025(groupBundle(first, second));
     assertEquals(List.of(new MeasureValue.Rate("adolescents", 1, 0L, 1, null, null, null),
         new MeasureValue.Rate("adults", 0, 1L, 1, null, null, null)), strata(submission));
   }
@@ -205,7 +235,7 @@ class FhirIntakeTest {
 
   @Test
   void configuredCanonicalMappingResolvesAMeasure() {
-    FhirIntake mapped = new FhirIntake(TestCatalog.get(), SharedValidator.get(),
+    FhirIntake mapped = new FhirIntake(PackedCatalog.get(), SharedValidator.get(),
         Map.of("http://example.org/fhir/Measure/diabetes-a1c", "001"));
     ObjectNode report = summary(typicalCounts());
     report.put("measure", "http://example.org/fhir/Measure/diabetes-a1c|3.1.0");
@@ -216,7 +246,8 @@ class FhirIntakeTest {
   @Test
   void eMeasureUuidAsVersionResolvesTheMeasure() {
     ObjectNode report = summary(typicalCounts());
-    report.put("measure", "http://example.org/fhir/Measure/a1c|2c928083-8907-ce68-0189-2bc5fa0d0739");
+    // CMS122v9's eMeasureUuid in 2021
+    report.put("measure", "http://example.org/fhir/Measure/a1c|2c928085-7198-38ee-0171-9d78a0d406b3");
     assertEquals("001", accept(groupBundle(report)).submission().measurementSets().get(0).measurements().get(0)
         .measureId());
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.TestCatalog;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
@@ -23,7 +24,7 @@ class FhirProblemsTest {
 
   @BeforeAll
   static void build() {
-    intake = new FhirIntake(TestCatalog.get(), SharedValidator.get(), Map.of());
+    intake = new FhirIntake(PackedCatalog.get(), SharedValidator.get(), Map.of());
   }
 
   static Problem refused(byte[] document, ProblemCode code) {
@@ -133,7 +134,7 @@ class FhirProblemsTest {
 
   @Test
   void measureOfAnotherYearsVersionIsUnknownByUuid() {
-    // measure 001's 2024 eMeasureUuid is not 2025's
+    // a UUID that is no eMeasureUuid of the report's year
     refused(groupBundle(summary(typicalCounts()).put("measure",
         "http://example.org/Measure/a1c|00000000-0000-0000-0000-000000000000")), ProblemCode.FHIR_MEASURE_UNKNOWN);
   }
@@ -205,9 +206,20 @@ class FhirProblemsTest {
 
   @Test
   void stratumLabelsMustBeTheCatalogs() {
+    // 2021's strata are 12-17 and 18+: a later year's name is not one of them
+    ObjectNode report = FhirIntakeTest.report370(FhirIntakeTest.stratum("adolescents", 20, 5),
+        FhirIntakeTest.stratum("18+", 30, 5));
+    Problem problem = refused(groupBundle(report), ProblemCode.FHIR_GROUPS);
+    assertTrue(problem.message().contains("12-17"), problem.message());
+  }
+
+  @Test
+  void stratumLabelsMustBeTheCatalogsIn2025() {
+    // 2025's strata are adolescents and adults: the older 12-17 is not one of them (shared catalog)
     ObjectNode report = FhirIntakeTest.report370(FhirIntakeTest.stratum("12-17", 20, 5),
         FhirIntakeTest.stratum("adults", 30, 5));
-    Problem problem = refused(groupBundle(report), ProblemCode.FHIR_GROUPS);
+    FhirIntake shared = new FhirIntake(TestCatalog.get(), SharedValidator.get(), Map.of());
+    Problem problem = refused(shared.intake(bytes(inYear(groupBundle(report), 2025))), ProblemCode.FHIR_GROUPS);
     assertTrue(problem.message().contains("adolescents"), problem.message());
   }
 
@@ -272,7 +284,7 @@ class FhirProblemsTest {
   @Test
   void periodWithoutFullDates() {
     ObjectNode report = summary(typicalCounts());
-    report.putObject("period").put("start", "2025").put("end", "2025-12-31");
+    report.putObject("period").put("start", "2021").put("end", "2021-12-31");
     assertEquals("Bundle.entry[0].resource.period.start",
         refused(groupBundle(report), ProblemCode.FHIR_PERIOD).location().toString());
   }
@@ -287,7 +299,7 @@ class FhirProblemsTest {
   @Test
   void periodOutsideItsYear() {
     ObjectNode report = summary(typicalCounts());
-    report.putObject("period").put("start", "2025-01-01").put("end", "2026-03-31");
+    report.putObject("period").put("start", "2021-01-01").put("end", "2022-03-31");
     refused(groupBundle(report), ProblemCode.PERIOD_OUTSIDE_YEAR);
   }
 
@@ -344,7 +356,7 @@ class FhirProblemsTest {
     ObjectNode report = report("summary", "https://madie.cms.gov/Measure/CMS128FHIR", "Organization/practice",
         group(counts("denominator", 40, "numerator", 30)));
     Problem problem = refused(groupBundle(report), ProblemCode.FHIR_GROUPS);
-    assertTrue(problem.message().contains("84Days, 180Days"), problem.message());
+    assertTrue(problem.message().contains(">=84Days, >=180Days"), problem.message());
   }
 
   @Test
@@ -373,15 +385,26 @@ class FhirProblemsTest {
 
   @Test
   void ecqmSetWithoutCehrtIdFrom2025() {
-    refused(bundle("collection", summary(typicalCounts()), organization("practice", TIN)),
-        ProblemCode.CEHRT_ID_MISSING);
+    // a 2025 rule: on the shared catalog (skipped without it)
+    FhirIntake shared = new FhirIntake(TestCatalog.get(), SharedValidator.get(), Map.of());
+    refused(shared.intake(bytes(inYear(bundle("collection", summary(typicalCounts()), organization("practice", TIN)),
+        2025))), ProblemCode.CEHRT_ID_MISSING);
+  }
+
+  @Test
+  void ecqmSetWithoutCehrtIdBefore2025IsAccepted() {
+    IntakeResult result = intake.intake(bytes(bundle("collection", summary(typicalCounts()),
+        organization("practice", TIN))));
+    assertTrue(result.accepted(), () -> result.problems().toString());
+    assertTrue(result.problems().stream().noneMatch(p -> p.code() == ProblemCode.CEHRT_ID_MISSING),
+        () -> result.problems().toString());
   }
 
   @Test
   void measureNotReportableByEhr() {
     // measure 047 (advance care plan) is a claims/registry measure, with no eCQM: it has no eMeasureId, so only a
     // configured mapping can name it, and the catalog then refuses the submission method
-    FhirIntake mapped = new FhirIntake(TestCatalog.get(), SharedValidator.get(),
+    FhirIntake mapped = new FhirIntake(PackedCatalog.get(), SharedValidator.get(),
         Map.of("http://example.org/Measure/acp", "047"));
     ObjectNode report = summary(typicalCounts()).put("measure", "http://example.org/Measure/acp");
     refused(mapped.intake(bytes(groupBundle(report))), ProblemCode.MEASURE_SUBMISSION_METHOD_NOT_ALLOWED);

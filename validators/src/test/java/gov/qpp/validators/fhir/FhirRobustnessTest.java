@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.qpp.validators.TestCatalog;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.rules.IntakeResult;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class FhirRobustnessTest {
 
   @BeforeAll
   static void build() {
-    intake = new FhirIntake(TestCatalog.get(), SharedValidator.get(), Map.of());
+    intake = new FhirIntake(PackedCatalog.get(), SharedValidator.get(), Map.of());
   }
 
   static final List<JsonNode> REPLACEMENTS = List.of(JsonNodeFactory.instance.textNode("not-a-code"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.SharedFolder;
 import gov.qpp.validators.TestCatalog;
 import gov.qpp.validators.problems.Problem;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** QRDA I documents and zips of them: our own EC fixture, CMS's 2026 HQR sample, and hostile archives. */
 class Qrda1IntakeTest {
 
-  /** CMS122v13 (QPP 001) in 2025. */
-  static final String CMS122_2025 = "2c928083-8907-ce68-0189-2bc5fa0d0739";
+  /** CMS122v9 (QPP 001) in 2021, the packed catalog's last year with eMeasure UUIDs and claims specifications. */
+  static final String CMS122_2021 = "2c928085-7198-38ee-0171-9d78a0d406b3";
 
   /** An eligible clinician's QRDA I for one patient, as an EHR exports it (our own fixture). */
   static String document(String mbi, String npi, String program, String measureUuid) {
@@ -52,7 +53,7 @@ class Qrda1IntakeTest {
             <id root="2.16.840.1.113883.3.249.7" extension="%s"/>
           </intendedRecipient></informationRecipient>
           <documentationOf><serviceEvent classCode="PCPR">
-            <effectiveTime><low value="20250101"/><high value="20251231"/></effectiveTime>
+            <effectiveTime><low value="20210101"/><high value="20211231"/></effectiveTime>
             <performer typeCode="PRF"><assignedEntity>
               <id root="2.16.840.1.113883.4.6" extension="%s"/>
               <representedOrganization><id root="2.16.840.1.113883.4.2" extension="000123456"/></representedOrganization>
@@ -72,7 +73,7 @@ class Qrda1IntakeTest {
               <templateId root="2.16.840.1.113883.10.20.17.2.1"/>
               <entry><act classCode="ACT" moodCode="EVN">
                 <templateId root="2.16.840.1.113883.10.20.17.3.8"/>
-                <effectiveTime><low value="20250101"/><high value="20251231"/></effectiveTime>
+                <effectiveTime><low value="20210101"/><high value="20211231"/></effectiveTime>
               </act></entry>
             </section></component>
             <component><section>
@@ -80,7 +81,7 @@ class Qrda1IntakeTest {
               <entry><encounter classCode="ENC" moodCode="EVN">
                 <templateId root="2.16.840.1.113883.10.20.24.3.23" extension="2021-08-01"/>
                 <code code="99213" codeSystem="2.16.840.1.113883.6.12"/>
-                <effectiveTime><low value="20250310093000"/><high value="20250310100000"/></effectiveTime>
+                <effectiveTime><low value="20210310093000"/><high value="20210310100000"/></effectiveTime>
               </encounter></entry>
               <entry><act classCode="ACT" moodCode="EVN">
                 <templateId root="2.16.840.1.113883.10.20.24.3.137"/>
@@ -94,7 +95,7 @@ class Qrda1IntakeTest {
               <entry><observation classCode="OBS" moodCode="EVN">
                 <templateId root="2.16.840.1.113883.10.20.24.3.38"/>
                 <code code="4548-4" codeSystem="2.16.840.1.113883.6.1"/>
-                <effectiveTime value="20250922"/>
+                <effectiveTime value="20210922"/>
                 <value xsi:type="PQ" value="9.5" unit="%%"/>
               </observation></entry>
             </section></component>
@@ -104,11 +105,11 @@ class Qrda1IntakeTest {
   }
 
   static String valid(String mbi) {
-    return document(mbi, "1234567893", "MIPS_INDIV", CMS122_2025);
+    return document(mbi, "1234567893", "MIPS_INDIV", CMS122_2021);
   }
 
   private static Qrda1Intake intake() {
-    return new Qrda1Intake(TestCatalog.get());
+    return new Qrda1Intake(PackedCatalog.get());
   }
 
   private static List<String> codes(Qrda1Outcome outcome) {
@@ -126,7 +127,7 @@ class Qrda1IntakeTest {
     assertEquals(List.of("000123456", "1234567893", "1EG4TE5MK73", "F", "mips"), List.of(patient.tin(),
         patient.npi(), patient.patientId(), patient.sex(), patient.programName()));
     assertEquals(LocalDate.of(1960, 3, 15), patient.birthDate());
-    assertEquals(2025, patient.performanceYear());
+    assertEquals(2021, patient.performanceYear());
     assertEquals(List.of("001"), patient.measureIds());
     assertEquals(Map.of("001", 1), outcome.patientsPerMeasure());
 
@@ -134,9 +135,9 @@ class Qrda1IntakeTest {
     assertEquals(List.of("encounterPerformed", "diagnosis", "laboratoryTestPerformed"),
         entries.stream().map(Qrda1Entry::datatype).toList());
     assertEquals(List.of("99213", "E11.9", "4548-4"), entries.stream().map(Qrda1Entry::code).toList());
-    assertEquals(LocalDate.of(2025, 3, 10), entries.get(0).start());
-    assertEquals(LocalDate.of(2025, 3, 10), entries.get(0).end());
-    assertEquals(LocalDate.of(2025, 9, 22), entries.get(2).start());
+    assertEquals(LocalDate.of(2021, 3, 10), entries.get(0).start());
+    assertEquals(LocalDate.of(2021, 3, 10), entries.get(0).end());
+    assertEquals(LocalDate.of(2021, 9, 22), entries.get(2).start());
     assertEquals(List.of("9.5", "%"), List.of(entries.get(2).valueQuantity(), entries.get(2).unit()));
   }
 
@@ -163,7 +164,7 @@ class Qrda1IntakeTest {
     assertTrue(read.entries().size() >= 20, "every QDM template of the sample: " + read.entries().size());
     assertTrue(read.entries().stream().anyMatch(entry -> entry.datatype().equals("diagnosis")
         && entry.code() != null));
-    List<String> codes = codes(intake().document(xml));
+    List<String> codes = codes(new Qrda1Intake(TestCatalog.get()).document(xml));
     assertTrue(codes.containsAll(List.of("QRDA1_PROGRAM", "QRDA1_PERFORMER_MISSING")), codes.toString());
   }
 
@@ -172,7 +173,7 @@ class Qrda1IntakeTest {
     byte[] zip = zip(Map.of(
         "patients/a.xml", valid("1EG4TE5MK73").getBytes(StandardCharsets.UTF_8),
         "patients/b.xml", valid("2AC2DE3FG45").getBytes(StandardCharsets.UTF_8),
-        "patients/c.xml", document("3AC2DE3FG45", "12345", "MIPS_INDIV", CMS122_2025)
+        "patients/c.xml", document("3AC2DE3FG45", "12345", "MIPS_INDIV", CMS122_2021)
             .getBytes(StandardCharsets.UTF_8),
         "README.txt", "not a document".getBytes(StandardCharsets.UTF_8)));
     Qrda1Outcome outcome = intake().zip(new ByteArrayInputStream(zip));

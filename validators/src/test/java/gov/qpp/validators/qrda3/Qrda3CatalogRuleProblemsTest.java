@@ -30,9 +30,20 @@ class Qrda3CatalogRuleProblemsTest {
   private final Qrda3Document valid = Qrda3Document.valid();
 
   @Test
+  void activityRetiredBefore2021IsUnknownInThe2021Catalog() {
+    // IA_CC_5 exists in the 2020 catalog but not in 2021's.
+    Qrda3Document document = valid.replace("extension=\"IA_EPA_2\"", "extension=\"IA_CC_5\"");
+
+    Problem problem = rejectedFor(document.intake(), ProblemCode.MEASURE_UNKNOWN);
+
+    assertTrue(problem.location().toString().startsWith(IA_MEASURE_PATH), () -> problem.location().toString());
+    assertTrue(problem.message().contains("IA_CC_5"), problem::message);
+  }
+
+  @Test
   void activityRetiredBefore2025IsUnknownInThe2025Catalog() {
     // IA_EPA_1 exists in the 2024 catalog but not in 2025's.
-    Qrda3Document document = valid.replace("extension=\"IA_EPA_2\"", "extension=\"IA_EPA_1\"");
+    Qrda3Document document = Qrda3Document.valid2025().replace("extension=\"IA_EPA_2\"", "extension=\"IA_EPA_1\"");
 
     Problem problem = rejectedFor(document.intake(), ProblemCode.MEASURE_UNKNOWN);
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.TestCatalog;
+import gov.qpp.validators.catalog.MeasureCatalog;
 import gov.qpp.validators.problems.Problem;
 import gov.qpp.validators.problems.ProblemCode;
 import gov.qpp.validators.rules.IntakeResult;
@@ -17,20 +19,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Our own valid QRDA III report ({@code src/test/resources/qrda3/valid-2025-individual.xml}) as text, with the
- * small textual edits the tests make to it (each returns a new document), and the assertions they share.
+ * Our own valid QRDA III report ({@code src/test/resources/qrda3/valid-2021-individual.xml}, read with the packed
+ * catalog that every build has) as text, with the small textual edits the tests make to it (each returns a new
+ * document), and the assertions they share. {@link #valid2025()} is the same report for 2025, read with the shared
+ * folder's catalog, for the rules that start in 2025 or later (skipped without ../shared).
  *
  * <p>Edits find their place by anchors: {@link #at(String...)} takes a unique first anchor and then the first
  * occurrence of each further anchor after the previous one, e.g. {@code at(QUALITY_SECTION, "code=\"NUMER\"")}.
  */
 final class Qrda3Document {
 
-  static final String FIXTURE = "/qrda3/valid-2025-individual.xml";
+  static final String FIXTURE = "/qrda3/valid-2021-individual.xml";
+  static final String FIXTURE_2025 = "/qrda3/valid-2025-individual.xml";
 
   // --- anchors in the fixture (each unique where it is used first)
   static final String QUALITY_SECTION = "root=\"2.16.840.1.113883.10.20.27.2.1\"";
@@ -49,16 +55,16 @@ final class Qrda3Document {
   static final String NPI_ID = "root=\"2.16.840.1.113883.4.6\"";
   static final String MEASURE_GUID_ID = "root=\"2.16.840.1.113883.4.738\"";
 
-  // --- the values of the fixture (catalog 2025: measure 134 is CMS2v14)
+  // --- the values of the fixture (catalog 2021: measure 134 is CMS2v10; in 2025's fixture it is CMS2v14)
   static final String NPI = "1234567893";
   static final String TIN = "000456789";
   static final String CEHRT_ID = "0015C01ABCDEFGH";
-  static final String MEASURE_134_GUID = "2c928083-8907-ce68-0189-40f8279a0a19";
-  static final String IPOP_UUID = "30EC0533-2579-4CC6-A86D-5B0051C34604";
-  static final String DENOM_UUID = "661C22C5-CAA6-4F30-AE68-6FA59C265128";
-  static final String NUMER_UUID = "BD02B228-9DE9-447F-A343-0B3BDE778D22";
-  static final String DENEXCEP_UUID = "21918DA5-4EA0-4B07-B676-6F26CBD3138A";
-  static final String DENEX_UUID = "C22233F9-6C86-4C17-B212-3F1BD3312144";
+  static final String MEASURE_134_GUID = "2c928085-7198-38ee-0171-9989a2cf03d2";
+  static final String IPOP_UUID = "D5104BF0-8328-47AC-862A-379E5A8323FA";
+  static final String DENOM_UUID = "B172437E-0F4D-40C4-B707-996315432E53";
+  static final String NUMER_UUID = "BB36DD9F-8AEC-40B3-B377-192F7CEE77C8";
+  static final String DENEXCEP_UUID = "D64A72F7-224F-486A-805C-CBA9BD06354F";
+  static final String DENEX_UUID = "671BD08B-E02D-44F4-85B0-CB776CB0D029";
 
   // --- where the fixture's nodes are, as the adapter's locations spell them
   static final String DOCUMENT_PATH = "/ClinicalDocument";
@@ -81,15 +87,28 @@ final class Qrda3Document {
   private static final Pattern NODE_LOCATION = Pattern.compile("(.*) \\(line (\\d+), column (\\d+)\\)");
 
   private final String xml;
+  private final Supplier<MeasureCatalog> catalog;
 
-  private Qrda3Document(String xml) {
+  private Qrda3Document(String xml, Supplier<MeasureCatalog> catalog) {
     this.xml = xml;
+    this.catalog = catalog;
   }
 
+  /** The 2021 report, read with the packed catalog. */
   static Qrda3Document valid() {
-    try (InputStream in = Qrda3Document.class.getResourceAsStream(FIXTURE)) {
-      assertNotNull(in, "missing test resource " + FIXTURE);
-      return new Qrda3Document(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    return new Qrda3Document(read(FIXTURE), PackedCatalog::get);
+  }
+
+  /** The 2025 report, read with the shared folder's catalog: skipped (here, at once) when ../shared is absent. */
+  static Qrda3Document valid2025() {
+    TestCatalog.get();
+    return new Qrda3Document(read(FIXTURE_2025), TestCatalog::get);
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Qrda3Document.class.getResourceAsStream(resource)) {
+      assertNotNull(in, "missing test resource " + resource);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,7 +119,12 @@ final class Qrda3Document {
   }
 
   IntakeResult intake() {
-    return new Qrda3Intake(TestCatalog.get()).intake(xml.getBytes(StandardCharsets.UTF_8));
+    return new Qrda3Intake(catalog.get()).intake(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The catalog this document is read with. */
+  MeasureCatalog catalog() {
+    return catalog.get();
   }
 
   // --- edits
@@ -113,12 +137,12 @@ final class Qrda3Document {
   /** Replaces every occurrence of {@code from} (there must be at least one). */
   Qrda3Document replaceEvery(String from, String to) {
     assertTrue(xml.contains(from), "fixture has no '" + from + "'");
-    return new Qrda3Document(xml.replace(from, to));
+    return new Qrda3Document(xml.replace(from, to), catalog);
   }
 
   /** Appends text after the document's last character. */
   Qrda3Document append(String text) {
-    return new Qrda3Document(xml + text);
+    return new Qrda3Document(xml + text, catalog);
   }
 
   /** A place in the document: the first anchor must be unique, each further one is the next occurrence after. */
@@ -165,32 +189,32 @@ final class Qrda3Document {
     Qrda3Document replace(String from, String to) {
       int at = xml.indexOf(from, index);
       assertTrue(at >= 0, "no '" + from + "' after the anchor");
-      return new Qrda3Document(xml.substring(0, at) + to + xml.substring(at + from.length()));
+      return new Qrda3Document(xml.substring(0, at) + to + xml.substring(at + from.length()), catalog);
     }
 
     /** Removes the innermost {@code <tag>} element around this place, with its lines. */
     Qrda3Document removeEnclosing(String tag) {
       int[] element = enclosingLines(tag);
-      return new Qrda3Document(xml.substring(0, element[0]) + xml.substring(element[1]));
+      return new Qrda3Document(xml.substring(0, element[0]) + xml.substring(element[1]), catalog);
     }
 
     /** Inserts a copy of the innermost {@code <tag>} element around this place right after it. */
     Qrda3Document duplicateEnclosing(String tag) {
       int[] element = enclosingLines(tag);
       String copy = xml.substring(element[0], element[1]);
-      return new Qrda3Document(xml.substring(0, element[1]) + copy + xml.substring(element[1]));
+      return new Qrda3Document(xml.substring(0, element[1]) + copy + xml.substring(element[1]), catalog);
     }
 
     /** Inserts lines after the innermost {@code <tag>} element around this place. */
     Qrda3Document insertAfterEnclosing(String tag, String lines) {
       int end = enclosingLines(tag)[1];
-      return new Qrda3Document(xml.substring(0, end) + lines + xml.substring(end));
+      return new Qrda3Document(xml.substring(0, end) + lines + xml.substring(end), catalog);
     }
 
     /** Inserts lines before the line this place is on. */
     Qrda3Document insertBeforeLine(String lines) {
       int start = xml.lastIndexOf('\n', index) + 1;
-      return new Qrda3Document(xml.substring(0, start) + lines + xml.substring(start));
+      return new Qrda3Document(xml.substring(0, start) + lines + xml.substring(start), catalog);
     }
 
     /** From the start of the line of {@code <tag} to after the line of its {@code </tag>}. */

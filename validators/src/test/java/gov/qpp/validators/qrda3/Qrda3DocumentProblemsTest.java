@@ -188,7 +188,7 @@ class Qrda3DocumentProblemsTest {
 
   @Test
   void reportingPeriodWithoutEndIsRefused() {
-    Qrda3Document document = valid.at("ia-reporting-parameters").replace("<high value=\"20250630\"/>", "");
+    Qrda3Document document = valid.at("ia-reporting-parameters").replace("<high value=\"20210630\"/>", "");
 
     Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERIOD_END);
 
@@ -197,7 +197,7 @@ class Qrda3DocumentProblemsTest {
 
   @Test
   void reportingPeriodWithoutStartIsRefused() {
-    Qrda3Document document = valid.at("ia-reporting-parameters").replace("<low value=\"20250301\"/>", "");
+    Qrda3Document document = valid.at("ia-reporting-parameters").replace("<low value=\"20210301\"/>", "");
 
     Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERIOD_START);
 
@@ -206,13 +206,13 @@ class Qrda3DocumentProblemsTest {
 
   @Test
   void reportingPeriodStartThatIsNotADateIsRefused() {
-    Qrda3Document document = valid.at("pi-reporting-parameters").replace("20250701", "2025-07-xx");
+    Qrda3Document document = valid.at("pi-reporting-parameters").replace("20210701", "2021-07-xx");
 
     Problem problem = rejectedFor(document.intake(), ProblemCode.QRDA_PERIOD_DATE);
 
     // Points at the low element itself.
-    assertLocation(PI_PATH + "/entry/act", document.lineOf("2025-07-xx"), problem);
-    assertTrue(problem.message().contains("2025-07-xx"), problem::message);
+    assertLocation(PI_PATH + "/entry/act", document.lineOf("2021-07-xx"), problem);
+    assertTrue(problem.message().contains("2021-07-xx"), problem::message);
   }
 
   @Test
@@ -284,7 +284,7 @@ class Qrda3DocumentProblemsTest {
 
   @Test
   void reportingPeriodIn2016HasNoCatalog() {
-    Qrda3Document document = valid.replaceEvery("value=\"2025", "value=\"2016");
+    Qrda3Document document = valid.replaceEvery("value=\"2021", "value=\"2016");
 
     IntakeResult result = document.intake();
 

@@ -26,10 +26,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Our valid 2025 report converts to the expected normalised submission, and the variants that stay valid. */
+/**
+ * Our valid 2021 report (packed catalog) converts to the expected normalised submission, and the variants that stay
+ * valid; the 2025 report (shared catalog) for what starts later: the eCQM set's CEHRT id and MVPs.
+ */
 class Qrda3ValidDocumentTest {
 
-  /** The MVP the MVP test reports under; the test checks that the 2025 catalog lists measure 134 in it. */
+  /** The MVP the MVP test reports under (MVPs start in 2023); the test checks that 2025's lists measure 134. */
   private static final String MVP = "G0053";
 
   @Test
@@ -48,7 +51,7 @@ class Qrda3ValidDocumentTest {
     assertEquals(NPI, submission.npi().value());
     assertEquals(TIN, submission.tin().value());
     assertNull(submission.entityId());
-    assertEquals(2025, submission.performanceYear());
+    assertEquals(2021, submission.performanceYear());
   }
 
   @Test
@@ -60,10 +63,29 @@ class Qrda3ValidDocumentTest {
       assertEquals("electronicHealthRecord", set.submissionMethod());
       assertEquals("mips", set.programName());
     }
-    assertPeriod("2025-01-01", "2025-12-31", sets.get(0));
-    assertPeriod("2025-07-01", "2025-09-28", sets.get(1));
-    assertPeriod("2025-03-01", "2025-06-30", sets.get(2));
-    // The CEHRT id goes on eCQM (from 2025) and PI sets, never on IA.
+    assertPeriod("2021-01-01", "2021-12-31", sets.get(0));
+    assertPeriod("2021-07-01", "2021-09-28", sets.get(1));
+    assertPeriod("2021-03-01", "2021-06-30", sets.get(2));
+    // The CEHRT id goes on PI sets, on eCQM sets only from 2025, never on IA.
+    assertNull(sets.get(0).cehrtId());
+    assertEquals(CEHRT_ID, sets.get(1).cehrtId());
+    assertNull(sets.get(2).cehrtId());
+  }
+
+  @Test
+  void valid2025ReportIsAcceptedWithoutProblems() {
+    IntakeResult result = Qrda3Document.valid2025().intake();
+
+    assertTrue(result.accepted(), () -> "problems: " + result.problems());
+    assertEquals(List.of(), result.problems());
+    assertEquals(2025, result.submission().performanceYear());
+  }
+
+  @Test
+  void theCehrtIdGoesOnTheEcqmSetFrom2025() {
+    List<MeasurementSet> sets = Qrda3Document.valid2025().intake().submission().measurementSets();
+
+    assertEquals(List.of(Category.QUALITY, Category.PI, Category.IA), sets.stream().map(MeasurementSet::category).toList());
     assertEquals(CEHRT_ID, sets.get(0).cehrtId());
     assertEquals(CEHRT_ID, sets.get(1).cehrtId());
     assertNull(sets.get(2).cehrtId());
@@ -108,7 +130,7 @@ class Qrda3ValidDocumentTest {
     for (JsonNode set : sets) {
       assertEquals("qrda3", set.path("source").asText(), set::toString);
     }
-    assertEquals(2025, json.get("performanceYear").asInt());
+    assertEquals(2021, json.get("performanceYear").asInt());
     assertEquals(NPI, json.get("nationalProviderIdentifier").asText());
   }
 
@@ -153,7 +175,7 @@ class Qrda3ValidDocumentTest {
     Mvp mvp = TestCatalog.year(2025).mvp(MVP).orElseThrow();
     assertTrue(mvp.qualityMeasureIds().contains("134"), "fixture's measure must belong to " + MVP);
 
-    IntakeResult result = Qrda3Document.valid()
+    IntakeResult result = Qrda3Document.valid2025()
         .at("<participant typeCode=\"DEV\">").insertBeforeLine(""
             + "  <participant typeCode=\"TRC\">\n"
             + "    <associatedEntity classCode=\"PROG\">\n"

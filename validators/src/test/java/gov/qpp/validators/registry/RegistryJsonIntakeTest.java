@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.TestCatalog;
 import gov.qpp.validators.model.EntityType;
 import gov.qpp.validators.model.MeasureValue;
@@ -32,8 +33,9 @@ class RegistryJsonIntakeTest {
     return intake(bytes(document));
   }
 
+  /** Against the packed 2017-2022 catalog, which every build has. */
   private static IntakeResult intake(byte[] document) {
-    return new RegistryJsonIntake(TestCatalog.get()).intake(document);
+    return new RegistryJsonIntake(PackedCatalog.get()).intake(document);
   }
 
   private static IntakeResult intake(String document) {
@@ -303,9 +305,22 @@ class RegistryJsonIntakeTest {
 
   @Test
   void ecqmNeedsCehrtIdFrom2025() {
+    // a 2025 rule: needs the shared folder's 2025 catalog (skipped without it)
     ObjectNode document = individual(2025, set("quality", "electronicHealthRecord", 2025,
         measurement("236", rate(50, 10, 60))));
-    expect(intake(document), ProblemCode.CEHRT_ID_MISSING, "$.measurementSets[0].cehrtId");
+    IntakeResult result = new RegistryJsonIntake(TestCatalog.get()).intake(bytes(document));
+    expect(result, ProblemCode.CEHRT_ID_MISSING, "$.measurementSets[0].cehrtId");
+  }
+
+  @Test
+  void ecqmNeedsNoCehrtIdBefore2025() {
+    // the same rule's other side, on the packed catalog: a 2022 eCQM set without cehrtId is accepted
+    ObjectNode document = individual(2022, set("quality", "electronicHealthRecord", 2022,
+        measurement("236", rate(50, 10, 60))));
+    IntakeResult result = intake(document);
+    assertTrue(result.accepted(), result.problems().toString());
+    assertTrue(result.problems().stream().noneMatch(p -> p.code() == ProblemCode.CEHRT_ID_MISSING),
+        result.problems().toString());
   }
 
   @Test

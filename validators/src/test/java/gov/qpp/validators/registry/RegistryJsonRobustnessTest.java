@@ -2,7 +2,7 @@ package gov.qpp.validators.registry;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import gov.qpp.validators.TestCatalog;
+import gov.qpp.validators.PackedCatalog;
 import gov.qpp.validators.rules.IntakeResult;
 import java.util.Arrays;
 import java.util.Random;
@@ -13,7 +13,7 @@ class RegistryJsonRobustnessTest {
 
   @Test
   void damagedDocumentsGiveProblemsNotExceptions() {
-    RegistryJsonIntake intake = new RegistryJsonIntake(TestCatalog.get());
+    RegistryJsonIntake intake = new RegistryJsonIntake(PackedCatalog.get());
     byte[] original = RegistryFixtures.bytes(RegistryFixtures.valid2022());
     Random random = new Random(20261126L);
     byte[] alphabet = "{}[]\":,0123456789-.eE truefalsnul\\".getBytes();
