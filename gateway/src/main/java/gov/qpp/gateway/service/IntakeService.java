@@ -120,7 +120,7 @@ public final class IntakeService {
     if (batch.isEmpty()) {
       return read(upload, Mode.SUBMIT).compose(read -> store(upload, read));
     }
-    return workerFor(upload.format()).executeBlocking(() -> upload.body().get(), false).compose(body ->
+    return workerFor(upload.format()).executeBlocking(() -> hashed(upload.body().get()), false).compose(body ->
         existing(batch.get(), upload, body).compose(found -> found.isPresent()
             ? Future.succeededFuture(Submitted.duplicate(upload.format(), found.get()))
             : workerFor(upload.format()).executeBlocking(() -> read(upload, body), false)
@@ -231,6 +231,12 @@ public final class IntakeService {
               "the rows are stored, but re-scoring the entities they concern failed; a re-score of the year"
                   + " (POST /api/rescore) brings their scores up to date"));
         });
+  }
+
+  /** The body with its hash computed, here on the worker: hashing megabytes would hold the event loop. */
+  private static Body hashed(Body body) {
+    body.sha256();
+    return body;
   }
 
   private Future<Optional<UUID>> existing(UploadStore.BatchTable table, Upload upload, Body body) {
