@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import gov.qpp.validators.SharedFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,12 +37,24 @@ class ConformanceMainTest {
 
   @Test
   void shippedSuitePassesInProcessAndWritesReports(@TempDir Path reports) {
+    // no --measures: the shared folder's catalog when present, else the one packed into the build
     int cases = Manifest.fromClasspath().cases().size();
-    int status = run("--measures", SharedCatalog.folder().toString(), "--report-dir", reports.toString());
+    int status = run("--report-dir", reports.toString());
     assertEquals(0, status, out + "\n" + err);
+    String catalog = SharedFolder.measures().map(Path::toString).orElse("classpath:qpp-measures-data");
+    assertTrue(lines()[0].contains("(catalog " + catalog), lines()[0]);
     assertEquals(cases + " passed, 0 failed", lastLine());
     assertTrue(Files.isRegularFile(reports.resolve(JunitXmlReport.FILE_NAME)));
     assertTrue(Files.isRegularFile(reports.resolve(HtmlReport.FILE_NAME)));
+  }
+
+  @Test
+  void shippedSuitePassesWithTheCatalogNamedByMeasures() {
+    int cases = Manifest.fromClasspath().cases().size();
+    int status = run("--measures", SharedCatalog.folder().toString());
+    assertEquals(0, status, out + "\n" + err);
+    assertTrue(lines()[0].contains("(catalog " + SharedCatalog.folder()), lines()[0]);
+    assertEquals(cases + " passed, 0 failed", lastLine());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package gov.qpp.gateway;
 
 import static gov.qpp.gateway.CorpusDocuments.bytes;
-import static gov.qpp.gateway.CorpusDocuments.registryJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gov.qpp.gateway.TestGateway.Reply;
@@ -26,7 +25,7 @@ class GatewayRestartTest {
   @Test
   void acceptedDataSurvivesARestartAndPendingScoringResumes(Vertx vertx, @TempDir Path dataDir) throws Exception {
     TestGateway first = TestGateway.start(vertx, dataDir);
-    Reply created = first.post("/api/submissions", bytes(registryJson("measurement-set-post-request.json", 2022)));
+    Reply created = first.post("/api/submissions", bytes(OwnDocuments.measurementSet047("000000002", 2022)));
     assertEquals(201, created.status(), created.raw().body());
     String id = created.json().getJsonObject("data").getString("id");
     first.awaitScore("000000002", null, 2022, id);
@@ -47,7 +46,7 @@ class GatewayRestartTest {
   @Test
   void pendingSubmissionsAreScoredAtStart(Vertx vertx, @TempDir Path dataDir) throws Exception {
     TestGateway first = TestGateway.start(vertx, dataDir);
-    Reply created = first.post("/api/submissions", bytes(registryJson("measurement-set-post-request.json", 2022)));
+    Reply created = first.post("/api/submissions", bytes(OwnDocuments.measurementSet047("000000002", 2022)));
     String id = created.json().getJsonObject("data").getString("id");
     first.awaitScore("000000002", null, 2022, id);
     first.stop(vertx);
@@ -79,7 +78,7 @@ class GatewayRestartTest {
     Pool pool = Database.pool(vertx, gateway.databaseUrl(), 1);
     try {
       Reply created = gateway.post("/api/submissions",
-          bytes(registryJson("measurement-set-post-request.json", 2022)));
+          bytes(OwnDocuments.measurementSet047("000000002", 2022)));
       UUID id = UUID.fromString(created.json().getJsonObject("data").getString("id"));
       gateway.awaitScore("000000002", null, 2022, id.toString());
       // A stored form that no longer reads (as after a catalog or format change) makes every attempt fail.

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gov.qpp.gateway.config.GatewayConfig;
 import gov.qpp.validators.SharedFolder;
+import gov.qpp.validators.catalog.CatalogLoader;
+import gov.qpp.validators.catalog.MeasureCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the real gateway for a test: real HTTP on a free port, a real PostgreSQL (the embedded one in the given
- * data folder, or the external server named by QPP_TEST_DB_URL), the shared catalog.
+ * data folder, or the external server named by QPP_TEST_DB_URL), and the shared folder's catalog (2017-2026) when
+ * it is present, else the one packed into the build (CMS's qpp-measures-data npm package, 2017-2022), as the
+ * gateway itself does without QPP_MEASURES_DIR. So every gateway test class runs on every machine: a test that
+ * needs the shared folder (its corpus files, or a 2023+ year) skips itself with {@link #assumeSharedFolder}.
  */
 public final class TestGateway {
 
@@ -27,6 +32,7 @@ public final class TestGateway {
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static MeasureCatalog catalog;
 
   private final GatewayVerticle verticle;
   private final String deploymentId;
@@ -36,14 +42,36 @@ public final class TestGateway {
     this.deploymentId = deploymentId;
   }
 
+  /** True when the test gateways load the shared folder's catalog (2017-2026), false for the packed 2017-2022 one. */
+  public static boolean sharedCatalog() {
+    return SharedFolder.measures().isPresent();
+  }
+
+  /**
+   * Skips the calling test (not its class) unless the shared folder's catalog is present: for what only it has,
+   * {@code what} (a 2023+ year, or its own data of an earlier year). CI finds these skips by "needs the shared folder".
+   */
+  public static void assumeSharedFolder(String what) {
+    assumeTrue(sharedCatalog(), () -> "skipped: needs the shared folder (" + what
+        + "); ../shared/qpp-measures-data not found (set qpp.shared.dir); the test gateway runs on the packed"
+        + " 2017-2022 catalog");
+  }
+
+  /** The catalog the test gateways load (the same folder or package), for tests that look something up in it. */
+  public static synchronized MeasureCatalog catalog() {
+    if (catalog == null) {
+      catalog = CatalogLoader.load(SharedFolder.measures().orElse(null));
+    }
+    return catalog;
+  }
+
   public static GatewayConfig config(Path dataDir) {
-    Path measures = SharedFolder.measures().orElse(null);
-    assumeTrue(measures != null, "skipped: ../shared/qpp-measures-data not found (set qpp.shared.dir)");
     Map<String, String> env = new HashMap<>();
     env.put("QPP_HTTP_PORT", "0");
     env.put("QPP_HTTP_MANAGEMENT_PORT", "0");
     env.put("QPP_DATA_DIR", dataDir.toString());
-    env.put("QPP_MEASURES_DIR", measures.toString());
+    // the shared catalog when present; without QPP_MEASURES_DIR the gateway loads the one packed into the build
+    SharedFolder.measures().ifPresent(measures -> env.put("QPP_MEASURES_DIR", measures.toString()));
     env.put("QPP_HTTP_MAX_BODY_BYTES", String.valueOf(MAX_BODY_BYTES));
     String external = System.getenv("QPP_TEST_DB_URL");
     if (external != null && !external.isBlank()) {

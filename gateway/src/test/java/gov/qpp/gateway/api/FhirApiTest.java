@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.qpp.gateway.RunningGatewayTest;
+import gov.qpp.gateway.TestGateway;
 import gov.qpp.gateway.TestGateway.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,28 +13,37 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The FHIR endpoints through the real gateway: FHIR shapes in and out, stored like every other format. */
+/**
+ * The FHIR endpoints through the real gateway: FHIR shapes in and out, stored like every other format. The reports
+ * are of 2021, a year of both catalogs; the 2025 rule on eCQM CEHRT ids needs the shared catalog.
+ */
 class FhirApiTest extends RunningGatewayTest {
 
   static final String TIN = "123456789";
+  static final String CEHRT_ID = "0015C01ABCDEFGH";
+  /** 2021: a year of both catalogs with eMeasure UUIDs (the packed 2022 has none), CMS122v9 as measure 001. */
+  static final int YEAR = 2021;
 
   /**
-   * A 2025 summary report of measure 001 (CMS122) for a group named by identifier, with the EHR as a contained Device
+   * A 2021 summary report of measure 001 (CMS122) for a group named by identifier, with the EHR as a contained Device
    * that the report names (cqfm-softwaresystem), whose identifier is the CEHRT id.
    */
   static JsonObject measureReport(int denominator, int numerator) {
-    JsonObject population = new JsonObject();
+    return measureReport(YEAR, denominator, numerator);
+  }
+
+  static JsonObject measureReport(int year, int denominator, int numerator) {
     return new JsonObject()
         .put("resourceType", "MeasureReport")
         .put("contained", new JsonArray().add(new JsonObject().put("resourceType", "Device").put("id", "ehr")
             .put("identifier", new JsonArray().add(new JsonObject()
-                .put("system", "https://chpl.healthit.gov/cehrt-id").put("value", "0015C01ABCDEFGH")))))
+                .put("system", "https://chpl.healthit.gov/cehrt-id").put("value", CEHRT_ID)))))
         .put("extension", new JsonArray().add(new JsonObject()
             .put("url", "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-softwaresystem")
             .put("valueReference", new JsonObject().put("reference", "#ehr"))))
         .put("status", "complete").put("type", "summary")
         .put("measure", "https://madie.cms.gov/Measure/CMS122FHIRDiabetesAssessGreaterThan9Percent|0.5.000")
-        .put("period", new JsonObject().put("start", "2025-01-01").put("end", "2025-12-31"))
+        .put("period", new JsonObject().put("start", year + "-01-01").put("end", year + "-12-31"))
         .put("reporter", new JsonObject().put("type", "Organization").put("identifier",
             new JsonObject().put("system", "urn:oid:2.16.840.1.113883.4.2").put("value", TIN)))
         .put("group", new JsonArray().add(new JsonObject().put("population", new JsonArray()
@@ -86,9 +96,27 @@ class FhirApiTest extends RunningGatewayTest {
     assertNotNull(location);
     Reply read = gateway.get(location);
     assertEquals("fhir", read.json().getJsonObject("data").getString("format"));
+    JsonObject set = read.json().getJsonObject("data").getJsonObject("submission").getJsonArray("measurementSets")
+        .getJsonObject(0);
+    assertEquals(CEHRT_ID, set.getString("cehrtId"), "the contained Device the report names gives the CEHRT id");
     String id = location.substring(location.lastIndexOf('/') + 1);
-    JsonObject score = gateway.awaitScore(TIN, null, 2025, id);
+    JsonObject score = gateway.awaitScore(TIN, null, YEAR, id);
     assertNotNull(score.getJsonArray("parts"));
+  }
+
+  @Test
+  void from2025AnEcqmReportNeedsTheCehrtIdOfItsContainedDevice() throws Exception {
+    TestGateway.assumeSharedFolder("2025, the first year an eCQM set needs a CEHRT id");
+    Reply created = post("/fhir/MeasureReport/$validate", "application/fhir+json",
+        measureReport(2025, 80, 20).encode());
+    assertEquals(200, created.status(), created.raw().body());
+    assertEquals("information", firstIssue(created).getString("severity"), created.raw().body());
+    JsonObject withoutDevice = measureReport(2025, 80, 20);
+    withoutDevice.remove("contained");
+    withoutDevice.remove("extension");
+    Reply refused = post("/fhir/MeasureReport", "application/fhir+json", withoutDevice.encode());
+    assertEquals(422, refused.status(), refused.raw().body());
+    assertEquals("CEHRT_ID_MISSING", code(refused));
   }
 
   @Test

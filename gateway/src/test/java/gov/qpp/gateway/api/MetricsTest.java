@@ -1,10 +1,10 @@
 package gov.qpp.gateway.api;
 
 import static gov.qpp.gateway.CorpusDocuments.bytes;
-import static gov.qpp.gateway.CorpusDocuments.registryJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gov.qpp.gateway.OwnDocuments;
 import gov.qpp.gateway.RunningGatewayTest;
 import gov.qpp.gateway.TestGateway.Reply;
 import java.net.http.HttpRequest;
@@ -15,7 +15,8 @@ class MetricsTest extends RunningGatewayTest {
 
   @Test
   void refusedDocumentsAreCountedWithTheirProblemCodes() throws Exception {
-    assertEquals(422, gateway.post("/api/submissions", bytes(registryJson("submission-ia.json", 2024))).status());
+    assertEquals(422, gateway.post("/api/submissions",
+        bytes(OwnDocuments.ia("000456789", OwnDocuments.BAD_NPI, 2021))).status());
     Reply metrics = gateway.send(HttpRequest.newBuilder(gateway.request("/metrics").build().uri()).GET().build());
     assertEquals(200, metrics.status());
     String text = metrics.raw().body();

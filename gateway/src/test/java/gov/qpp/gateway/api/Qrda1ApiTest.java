@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 /** QRDA I documents and zips over real HTTP into real PostgreSQL. */
 class Qrda1ApiTest extends RunningGatewayTest {
 
-  /** An eligible clinician's QRDA I (our own, shortened): one visit and a diabetes diagnosis, for CMS122v13. */
+  /**
+   * An eligible clinician's QRDA I (our own, shortened): one visit in 2021 and a diabetes diagnosis, for CMS122v9
+   * (QPP 001 in 2021, a year whose UUIDs and claims specifications both catalogs have; the packed 2022 has neither).
+   */
   static String document(String mbi) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -38,18 +41,18 @@ class Qrda1ApiTest extends RunningGatewayTest {
           <component><structuredBody>
             <component><section><entry><organizer classCode="CLUSTER" moodCode="EVN">
               <reference typeCode="REFR"><externalDocument>
-                <id root="2.16.840.1.113883.4.738" extension="2c928083-8907-ce68-0189-2bc5fa0d0739"/>
+                <id root="2.16.840.1.113883.4.738" extension="2c928085-7198-38ee-0171-9d78a0d406b3"/>
               </externalDocument></reference>
             </organizer></entry></section></component>
             <component><section><entry><act classCode="ACT" moodCode="EVN">
               <templateId root="2.16.840.1.113883.10.20.17.3.8"/>
-              <effectiveTime><low value="20250101"/><high value="20251231"/></effectiveTime>
+              <effectiveTime><low value="20210101"/><high value="20211231"/></effectiveTime>
             </act></entry></section></component>
             <component><section>
               <entry><encounter classCode="ENC" moodCode="EVN">
                 <templateId root="2.16.840.1.113883.10.20.24.3.23"/>
                 <code code="99213" codeSystem="2.16.840.1.113883.6.12"/>
-                <effectiveTime><low value="20250310"/></effectiveTime>
+                <effectiveTime><low value="20210310"/></effectiveTime>
               </encounter></entry>
               <entry><observation classCode="OBS" moodCode="EVN">
                 <templateId root="2.16.840.1.113883.10.20.24.3.135"/>
@@ -88,7 +91,7 @@ class Qrda1ApiTest extends RunningGatewayTest {
     JsonObject data = created.json().getJsonObject("data");
     assertEquals(new JsonObject().put("read", 2).put("accepted", 2).put("rejected", 0), data.getJsonObject("documents"));
     assertEquals(new JsonObject().put("001", 2), data.getJsonObject("patientsPerMeasure"));
-    // two eligible patients for 001 under the claims logic, no quality code in the documents
+    // two eligible patients for 001 under 2021's claims logic (60 at the visit, 99213, E11.9), no quality code
     JsonObject first = data.getJsonArray("results").getJsonObject(0);
     assertEquals("001", first.getString("measureId"));
     assertEquals(2, first.getJsonArray("strata").getJsonObject(0).getInteger("eligiblePopulation"));

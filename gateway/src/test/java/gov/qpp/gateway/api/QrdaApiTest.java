@@ -16,13 +16,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** QRDA III through the real gateway: submission by XML, the conversion endpoint, and hostile XML. */
+/**
+ * QRDA III through the real gateway: submission by XML, the conversion endpoint, and hostile XML. Our own 2021
+ * report runs on either catalog; CMS's 2025 sample and its tool's answer need the shared folder.
+ */
 class QrdaApiTest extends RunningGatewayTest {
 
+  /** A file of the shared QRDA III corpus (CMS's samples and its tool's answers): skips the test without it. */
   static Path corpus(String relative) {
     Path folder = SharedFolder.corpus("qrda3").orElse(null);
-    assumeTrue(folder != null, "skipped: ../shared/corpus/qrda3 not found");
+    assumeTrue(folder != null, "skipped: needs the shared folder (CMS's QRDA III samples and its tool's answers);"
+        + " ../shared/corpus/qrda3 not found (set qpp.shared.dir)");
     return folder.resolve(relative);
+  }
+
+  /** Our own 2021 report (a copy of the validators' fixture): measure 134 for NPI 1234567893 of TIN 000456789. */
+  static byte[] own2021() throws Exception {
+    try (var in = QrdaApiTest.class.getResourceAsStream("/qrda3/valid-2021-individual.xml")) {
+      return in.readAllBytes();
+    }
   }
 
   static Reply postXml(String path, byte[] xml) throws Exception {
@@ -48,8 +60,21 @@ class QrdaApiTest extends RunningGatewayTest {
 
   @Test
   void qrda3SubmissionIsStoredAndScored() throws Exception {
-    Reply created = postXml("/api/submissions",
-        Files.readAllBytes(corpus("files/converter-tests/app/2025/App1-Indv-QRDA-III.xml")));
+    Reply created = postXml("/api/submissions", own2021());
+    assertEquals(201, created.status(), created.raw().body());
+    String id = created.json().getJsonObject("data").getString("id");
+    Reply read = gateway.get("/api/submissions/" + id);
+    assertEquals("qrda3", read.json().getJsonObject("data").getString("format"));
+    JsonObject score = gateway.awaitScore("000456789", "1234567893", 2021, id);
+    assertEquals("134", score.getJsonArray("parts").getJsonObject(0).getJsonArray("parts").getJsonObject(0)
+        .getJsonArray("parts").getJsonObject(0).getString("name"));
+  }
+
+  @Test
+  void cmsSampleOf2025IsStoredAndScored() throws Exception {
+    byte[] sample = Files.readAllBytes(corpus("files/converter-tests/app/2025/App1-Indv-QRDA-III.xml"));
+    TestGateway.assumeSharedFolder("the sample is of 2025");
+    Reply created = postXml("/api/submissions", sample);
     assertEquals(201, created.status(), created.raw().body());
     String id = created.json().getJsonObject("data").getString("id");
     Reply read = gateway.get("/api/submissions/" + id);
@@ -67,6 +92,29 @@ class QrdaApiTest extends RunningGatewayTest {
     JsonObject expected = new JsonObject(Files.readString(
         corpus("answers-tool-py2025/converter-tests/app/2025/App1-Indv-QRDA-III-qpp.json")));
     assertEquals(expected, reply.json());
+  }
+
+  @Test
+  void conversionAnswersTheSubmissionTheReportMakes() throws Exception {
+    Reply reply = convert("valid-2021-individual.xml", own2021());
+    assertEquals(201, reply.status(), reply.raw().body());
+    JsonObject qpp = reply.json();
+    assertEquals(2021, qpp.getInteger("performanceYear"));
+    assertEquals("individual", qpp.getString("entityType"));
+    assertEquals("1234567893", qpp.getString("nationalProviderIdentifier"));
+    assertEquals("000456789", qpp.getString("taxpayerIdentificationNumber"));
+    JsonObject quality = qpp.getJsonArray("measurementSets").getJsonObject(0);
+    assertEquals("quality", quality.getString("category"));
+    assertEquals("qrda3", quality.getString("source"));
+    JsonObject measure = quality.getJsonArray("measurements").getJsonObject(0);
+    assertEquals("134", measure.getString("measureId"));
+    // DENOM 100, NUMER 80, DENEXCEP 6, DENEX 4: not met 100 - 80 - 6 - 4
+    JsonObject value = measure.getJsonObject("value");
+    assertEquals(100, value.getInteger("eligiblePopulation"));
+    assertEquals(80, value.getInteger("performanceMet"));
+    assertEquals(10, value.getInteger("performanceNotMet"));
+    assertEquals(6, value.getInteger("eligiblePopulationException"));
+    assertEquals(4, value.getInteger("eligiblePopulationExclusion"));
   }
 
   @Test
@@ -128,7 +176,7 @@ class QrdaApiTest extends RunningGatewayTest {
 
   @Test
   void truncatedDocumentIsRefused() throws Exception {
-    byte[] whole = Files.readAllBytes(corpus("files/converter-tests/app/2025/App1-Indv-QRDA-III.xml"));
+    byte[] whole = own2021();
     Reply reply = postXml("/api/submissions", java.util.Arrays.copyOf(whole, whole.length / 2));
     assertEquals(400, reply.status());
     assertEquals("XML_NOT_WELL_FORMED", firstCode(reply));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A clinician's submissions merged into one versioned score, the feedback on it, the eligibility file and the
  * batch re-score, through real HTTP and PostgreSQL. Each test uses its own TIN, so the shared gateway's other
- * tests do not disturb it. The numbers are those of EntityScorerTest, where they are worked out.
+ * tests do not disturb it. The numbers are those of EntityScorerTest, where they are worked out; 2019 and 2021 are
+ * years of both catalogs (2019's files are the same in both; no 2021 value here depends on a benchmark).
  */
 class ScoringApiTest extends RunningGatewayTest {
 
@@ -111,8 +112,8 @@ class ScoringApiTest extends RunningGatewayTest {
 
   /** Two activities the 2019 catalog weighs high: 20 + 20 = 40 of 40 points. */
   static String[] twoHighActivities() {
-    var catalog = gov.qpp.validators.catalog.CatalogLoader.fromDirectory(
-        gov.qpp.validators.SharedFolder.measures().orElseThrow()).year(2019).orElseThrow();
+    // the gateway's own catalog (shared or packed: their 2019 files are the same)
+    var catalog = gov.qpp.gateway.TestGateway.catalog().year(2019).orElseThrow();
     return catalog.inCategory("ia").stream().map(gov.qpp.validators.catalog.ImprovementActivity.class::cast)
         .filter(a -> "high".equals(a.weight())).limit(2).map(a -> a.measureId()).toArray(String[]::new);
   }

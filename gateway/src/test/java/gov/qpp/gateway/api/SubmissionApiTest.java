@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gov.qpp.gateway.OwnDocuments;
 import gov.qpp.gateway.RunningGatewayTest;
 import gov.qpp.gateway.TestGateway;
 import gov.qpp.gateway.TestGateway.Reply;
@@ -19,7 +20,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The real gateway, real PostgreSQL, real HTTP: one request and one expectation per test. */
+/**
+ * The real gateway, real PostgreSQL, real HTTP: one request and one expectation per test. Tests of the QPP docs'
+ * own examples read them from the shared corpus and skip themselves without it; each has a sibling on a document of
+ * our own (OwnDocuments) in a year of the packed catalog, as have the tests that needed just some document.
+ */
 class SubmissionApiTest extends RunningGatewayTest {
 
   private static Set<String> codes(Reply reply) {
@@ -40,7 +45,13 @@ class SubmissionApiTest extends RunningGatewayTest {
     Reply ready = gateway.get("/ready");
     assertEquals(200, ready.status());
     assertEquals("UP", ready.json().getString("database"));
-    assertTrue(ready.json().getJsonObject("catalog").getJsonArray("years").contains(2026));
+    JsonObject catalog = ready.json().getJsonObject("catalog");
+    if (TestGateway.sharedCatalog()) {
+      assertTrue(catalog.getJsonArray("years").contains(2026), catalog::encode);
+    } else {
+      assertEquals(new JsonArray(List.of(2017, 2018, 2019, 2020, 2021, 2022)), catalog.getJsonArray("years"));
+      assertTrue(catalog.getString("source").startsWith("classpath:"), catalog::encode);
+    }
   }
 
   @Test
@@ -76,6 +87,22 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void aMeasurementSetIsStoredAndScored() throws Exception {
+    Reply created = gateway.post("/api/submissions", bytes(OwnDocuments.measurementSet047("000000047", 2022)));
+    assertEquals(201, created.status(), created.raw().body());
+    String id = created.json().getJsonObject("data").getString("id");
+    assertEquals("/api/submissions/" + id, created.header("Location"));
+
+    JsonObject score = gateway.awaitScore("000000047", null, 2022, id);
+    JsonObject measure = score.getJsonArray("parts").getJsonObject(0).getJsonArray("parts").getJsonObject(0)
+        .getJsonArray("parts").getJsonObject(0);
+    assertEquals("047", measure.getString("name"));
+    // 120 / 156 = 76.92 %, in 2022's registry decile 5 (72.06 to 85.28): 5 + (76.92 - 72.06) / (85.28 - 72.06)
+    assertEquals(5.3676, measure.getDouble("value"), 1e-9);
+    assertEquals(5, measure.getJsonObject("metadata").getInteger("decile"));
+  }
+
+  @Test
   void iaAndPiExamplesAreStoredAndReadBack() throws Exception {
     for (String name : List.of("submission-ia.json", "submission-pi.json")) {
       String document = fixedNpi(registryJson(name, 2024));
@@ -96,6 +123,26 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void iaAndPiSetsAreStoredAndReadBack() throws Exception {
+    String tin = "000456021";
+    for (String document : List.of(OwnDocuments.ia(tin, VALID_NPI, 2021), OwnDocuments.pi(tin, VALID_NPI, 2021))) {
+      Reply created = gateway.post("/api/submissions", bytes(document));
+      assertEquals(201, created.status(), created.raw().body());
+      String id = created.json().getJsonObject("data").getString("id");
+      Reply read = gateway.get("/api/submissions/" + id);
+      assertEquals(200, read.status());
+      JsonObject stored = read.json().getJsonObject("data").getJsonObject("submission");
+      JsonObject sent = new JsonObject(document);
+      assertEquals(VALID_NPI, stored.getString("nationalProviderIdentifier"));
+      JsonArray sentMeasures = sent.getJsonArray("measurementSets").getJsonObject(0).getJsonArray("measurements");
+      JsonArray storedMeasures = stored.getJsonArray("measurementSets").getJsonObject(0).getJsonArray("measurements");
+      assertEquals(sentMeasures, storedMeasures, document);
+      JsonObject score = gateway.awaitScore(tin, VALID_NPI, 2021, id);
+      assertEquals("quality not reported", score.getString("detail"));
+    }
+  }
+
+  @Test
   void docsNpiIsRefusedForItsCheckDigit() throws Exception {
     Reply reply = gateway.post("/api/submissions", bytes(registryJson("submission-ia.json", 2024)));
     assertEquals(422, reply.status());
@@ -105,8 +152,25 @@ class SubmissionApiTest extends RunningGatewayTest {
   }
 
   @Test
+  void aWrongNpiIsRefusedForItsCheckDigit() throws Exception {
+    Reply reply = gateway.post("/api/submissions", bytes(OwnDocuments.ia("000456022", OwnDocuments.BAD_NPI, 2021)));
+    assertEquals(422, reply.status());
+    JsonObject detail = reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0);
+    assertEquals("NPI_CHECK_DIGIT", detail.getString("code"));
+    assertEquals("$.nationalProviderIdentifier", detail.getString("path"));
+  }
+
+  @Test
   void qualityExampleIsRefusedForExactlyItsMistakes() throws Exception {
     Reply reply = gateway.post("/api/submissions", bytes(registryJson("submission-quality.json", 2024)));
+    assertEquals(422, reply.status());
+    assertEquals(Set.of("NPI_CHECK_DIGIT", "STRATUM_UNKNOWN", "MEASURE_SUBMISSION_METHOD_NOT_ALLOWED"), codes(reply));
+    assertEquals("ValidationError", reply.json().getJsonObject("error").getString("type"));
+  }
+
+  @Test
+  void aQualitySetIsRefusedForExactlyItsMistakes() throws Exception {
+    Reply reply = gateway.post("/api/submissions", bytes(OwnDocuments.qualityWithThreeMistakes("000456023", 2021)));
     assertEquals(422, reply.status());
     assertEquals(Set.of("NPI_CHECK_DIGIT", "STRATUM_UNKNOWN", "MEASURE_SUBMISSION_METHOD_NOT_ALLOWED"), codes(reply));
     assertEquals("ValidationError", reply.json().getJsonObject("error").getString("type"));
@@ -123,17 +187,18 @@ class SubmissionApiTest extends RunningGatewayTest {
 
   @Test
   void validateStoresNothing() throws Exception {
-    String document = fixedNpi(registryJson("submission-ia.json", 2023));
+    String document = OwnDocuments.ia("000456024", VALID_NPI, 2021);
     Reply valid = gateway.post("/api/submissions/validate", bytes(document));
     assertEquals(200, valid.status(), valid.raw().body());
     assertEquals(true, valid.json().getJsonObject("data").getBoolean("valid"));
-    Reply scores = gateway.get("/api/scores?tin=000456789&npi=" + VALID_NPI + "&year=2023");
+    Reply scores = gateway.get("/api/scores?tin=000456024&npi=" + VALID_NPI + "&year=2021");
     assertTrue(scores.json().getJsonObject("data").getJsonArray("submissionScores").isEmpty());
   }
 
   @Test
   void validateRefusesInvalidDocuments() throws Exception {
-    Reply reply = gateway.post("/api/submissions/validate", bytes(registryJson("submission-ia.json", 2024)));
+    Reply reply = gateway.post("/api/submissions/validate",
+        bytes(OwnDocuments.ia("000456025", OwnDocuments.BAD_NPI, 2021)));
     assertEquals(422, reply.status());
     assertEquals(Set.of("NPI_CHECK_DIGIT"), codes(reply));
   }
@@ -184,7 +249,7 @@ class SubmissionApiTest extends RunningGatewayTest {
 
   @Test
   void chunkedBodyIsReadWhole() throws Exception {
-    byte[] document = bytes(registryJson("measurement-set-post-request.json", 2022));
+    byte[] document = bytes(OwnDocuments.measurementSet047("000000048", 2022));
     Reply reply = gateway.send(gateway.request("/api/submissions/validate").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(document))).build());
     assertEquals(200, reply.status(), reply.raw().body());
@@ -192,7 +257,7 @@ class SubmissionApiTest extends RunningGatewayTest {
 
   @Test
   void aClientThatExpectsContinueIsToldToSend() throws Exception {
-    byte[] document = bytes(registryJson("measurement-set-post-request.json", 2022));
+    byte[] document = bytes(OwnDocuments.measurementSet047("000000048", 2022));
     Reply reply = gateway.send(gateway.request("/api/submissions/validate").header("Content-Type", "application/json")
         .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(document)).build());
     assertEquals(200, reply.status(), reply.raw().body());
@@ -230,9 +295,9 @@ class SubmissionApiTest extends RunningGatewayTest {
 
   @Test
   void nothingStoredForARefusedDocument() throws Exception {
-    Reply reply = gateway.post("/api/submissions", bytes(registryJson("submission-quality.json", 2025)));
+    Reply reply = gateway.post("/api/submissions", bytes(OwnDocuments.qualityWithThreeMistakes("000456026", 2021)));
     assertEquals(422, reply.status());
-    Reply scores = gateway.get("/api/scores?tin=000456789&npi=" + DOCS_NPI + "&year=2025");
+    Reply scores = gateway.get("/api/scores?tin=000456026&npi=" + OwnDocuments.BAD_NPI + "&year=2021");
     assertTrue(scores.json().getJsonObject("data").getJsonArray("submissionScores").isEmpty());
   }
 }
