@@ -64,7 +64,7 @@ public final class ConformanceMain {
 
   /**
    * --measures or QPP_MEASURES_DIR, else the shared reference folder's catalog (2017-2026) when present, else the
-   * npm package packed in the jar (2017-2022: the QRDA III cases of 2025 then fail with PERFORMANCE_YEAR_UNSUPPORTED).
+   * npm package packed in the jar (2017-2022; every shipped case passes on either).
    */
   static Path catalogFolder(CliOptions options) {
     return options.measures() != null ? options.measures() : SharedFolder.measures().orElse(null);

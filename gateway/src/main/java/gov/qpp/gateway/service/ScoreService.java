@@ -30,17 +30,15 @@ public final class ScoreService {
   /** The entity's current merged score with its version history, and each of its submissions' own trees. */
   public Future<JsonObject> scores(ClinicianQuery query) {
     EntityKey entity = query.entity();
-    return Future.all(entities.current(entity, query.year()), submissionScores.current(query.tin(), query.npi(),
-        query.year())).map(both -> {
-          Optional<JsonObject> current = both.resultAt(0);
-          JsonObject data = current.orElseGet(JsonObject::new)
-              .put("entity", entityJson(entity, query.year()))
-              .put("submissionScores", both.resultAt(1));
-          if (current.isEmpty()) {
-            data.put("score", null).put("history", new JsonArray());
-          }
-          return data;
-        });
+    return submissionScores.entity(entity, query.tin(), query.npi(), query.year()).map(scores -> {
+      JsonObject data = scores.merged().orElseGet(JsonObject::new)
+          .put("entity", entityJson(entity, query.year()))
+          .put("submissionScores", scores.submissions());
+      if (scores.merged().isEmpty()) {
+        data.put("score", null).put("history", new JsonArray());
+      }
+      return data;
+    });
   }
 
   /**

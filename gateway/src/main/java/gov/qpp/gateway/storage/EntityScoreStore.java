@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
@@ -255,7 +256,12 @@ public final class EntityScoreStore {
 
   /** The current (highest) version of an entity's score, with its history of versions (newest first). */
   public Future<Optional<JsonObject>> current(EntityKey entity, int year) {
-    return pool.preparedQuery("select version, computed_at::text, reason, status, final_score, adjustment,"
+    return current(pool, entity, year);
+  }
+
+  /** The same, on a connection of the caller's (a snapshot it reads more in). */
+  static Future<Optional<JsonObject>> current(SqlClient client, EntityKey entity, int year) {
+    return client.preparedQuery("select version, computed_at::text, reason, status, final_score, adjustment,"
             + " rescore_job_id, case when version = max(version) over () then tree end, tree_length"
             + " from entity_score where entity_key = $1 and performance_year = $2 order by version desc")
         .execute(Tuple.of(entity.key(), year))

@@ -1,11 +1,14 @@
 package gov.qpp.gateway.storage;
 
+import gov.qpp.validators.model.EntityKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Score trees, versioned per submission; storing one also marks its submission as scored. */
@@ -52,7 +55,23 @@ public final class ScoreStore {
    * The current score of each submission for a TIN (and NPI, or the group's own when npi is null) in a year,
    * newest submission first.
    */
-  public Future<JsonArray> current(String tin, String npi, int year) {
+  /** An entity's merged score and its submissions' own scores, as of one moment. */
+  public record EntityScores(Optional<JsonObject> merged, JsonArray submissions) {
+  }
+
+  /**
+   * The entity's current merged score and the current score of each of its submissions, read in one snapshot: a
+   * merged version and the submission scores it was made with are committed together, so separate reads could show
+   * a version next to a list that lacks one of its submissions.
+   */
+  public Future<EntityScores> entity(EntityKey entity, String tin, String npi, int year) {
+    return pool.withTransaction(connection -> connection.query("set transaction isolation level repeatable read,"
+            + " read only").execute()
+        .compose(snapshot -> EntityScoreStore.current(connection, entity, year))
+        .compose(merged -> current(connection, tin, npi, year).map(own -> new EntityScores(merged, own))));
+  }
+
+  private static Future<JsonArray> current(SqlClient client, String tin, String npi, int year) {
     // newest submission first (before, the order was the ids', so it changed from run to run)
     String sql = "select current.* from (select distinct on (s.submission_id) s.submission_id, s.computed_at::text,"
         + " s.total, s.tree, s.npi from score s where s.tin = $1 and s.performance_year = $2 and "
@@ -60,7 +79,7 @@ public final class ScoreStore {
         + " order by s.submission_id, s.computed_at desc) current join submission u on u.id = current.submission_id"
         + " order by u.received_at desc, u.id";
     Tuple params = npi == null ? Tuple.of(tin, year) : Tuple.of(tin, year, npi);
-    return pool.preparedQuery(sql).execute(params).map(rows -> {
+    return client.preparedQuery(sql).execute(params).map(rows -> {
       JsonArray scores = new JsonArray();
       rows.forEach(row -> scores.add(new JsonObject()
           .put("submissionId", row.getUUID(0).toString())

@@ -30,7 +30,10 @@ class QrdaApiTest extends RunningGatewayTest {
     return folder.resolve(relative);
   }
 
-  /** Our own 2021 report (a copy of the validators' fixture): measure 134 for NPI 1234567893 of TIN 000456789. */
+  /**
+   * Our own 2021 report (the validators' fixture, from their test jar): measure 134 for NPI 1234567893 of TIN
+   * 000456789.
+   */
   static byte[] own2021() throws Exception {
     try (var in = QrdaApiTest.class.getResourceAsStream("/qrda3/valid-2021-individual.xml")) {
       return in.readAllBytes();
