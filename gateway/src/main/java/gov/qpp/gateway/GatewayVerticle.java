@@ -28,6 +28,7 @@ import gov.qpp.gateway.storage.EntityScoreStore;
 import gov.qpp.gateway.storage.LowVolumeStore;
 import gov.qpp.gateway.storage.RescoreJobStore;
 import gov.qpp.gateway.storage.ScoreStore;
+import gov.qpp.gateway.storage.ScoringTasks;
 import gov.qpp.gateway.storage.SubmissionStore;
 import gov.qpp.gateway.storage.UploadStore;
 import gov.qpp.validators.catalog.CatalogLoader;
@@ -47,6 +48,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,11 @@ public final class GatewayVerticle extends VerticleBase {
   static final long MAX_CLAIMS_SECONDS = 600;
   /** A re-score slice is 500 entities: seconds at most; past this the blocked-thread checker warns. */
   static final long MAX_RESCORE_SLICE_SECONDS = 60;
+  /**
+   * How long a claimed scoring task is this gateway's: far longer than a scoring takes, and how long a task a stopped
+   * gateway held waits before another gateway takes it.
+   */
+  static final Duration SCORING_LEASE = Duration.ofSeconds(60);
 
   private final GatewayConfig config;
   private final String bootstrapToken;
@@ -105,7 +113,8 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(migrated -> {
           SubmissionStore submissions = new SubmissionStore(pool);
           EntityScoreStore entities = new EntityScoreStore(pool);
-          return vertx.deployVerticle(new ScoringVerticle(catalog, submissions, new ScoreStore(pool), entities))
+          ScoringTasks tasks = new ScoringTasks(pool, UUID.randomUUID(), SCORING_LEASE);
+          return vertx.deployVerticle(new ScoringVerticle(catalog, tasks, new ScoreStore(pool), entities))
               .compose(deployed -> listen(submissions, entities));
         });
   }

@@ -51,13 +51,16 @@ class GatewayRestartTest {
     first.awaitScore("000000002", null, 2022, id);
     first.stop(vertx);
 
-    // Between runs, make it look as if the gateway had stopped before scoring: pending, no score.
+    // Between runs, make it look as if the gateway had stopped before scoring: pending, no score, its task waiting.
     TestGateway second = TestGateway.start(vertx, dataDir);
     Pool pool = Database.pool(vertx, second.databaseUrl(), 1);
     try {
       TestGateway.await(pool.preparedQuery("delete from score where submission_id = $1")
           .execute(Tuple.of(UUID.fromString(id))));
       TestGateway.await(pool.preparedQuery("update submission set scoring_status = 'pending' where id = $1")
+          .execute(Tuple.of(UUID.fromString(id))));
+      TestGateway.await(pool.preparedQuery("insert into scoring_task (submission_id, entity_key, performance_year)"
+          + " select id, entity_key, performance_year from submission where id = $1")
           .execute(Tuple.of(UUID.fromString(id))));
     } finally {
       TestGateway.await(pool.close());
@@ -84,6 +87,8 @@ class GatewayRestartTest {
       // A stored form that no longer reads (as after a catalog or format change) makes every attempt fail.
       TestGateway.await(pool.preparedQuery("update submission set scoring_status = 'pending',"
           + " normalised = '{\"entityType\": 7}' where id = $1").execute(Tuple.of(id)));
+      TestGateway.await(pool.preparedQuery("insert into scoring_task (submission_id, entity_key, performance_year)"
+          + " select id, entity_key, performance_year from submission where id = $1").execute(Tuple.of(id)));
       String status = "pending";
       long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
       while (!status.equals("failed") && System.nanoTime() < deadline) {

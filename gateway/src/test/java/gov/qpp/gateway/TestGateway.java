@@ -66,6 +66,11 @@ public final class TestGateway {
   }
 
   public static GatewayConfig config(Path dataDir) {
+    return config(dataDir, Map.of());
+  }
+
+  /** With settings of the test's own on top (environment variable names: QPP_DB_URL, ...). */
+  public static GatewayConfig config(Path dataDir, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>();
     env.put("QPP_HTTP_PORT", "0");
     env.put("QPP_HTTP_MANAGEMENT_PORT", "0");
@@ -77,11 +82,16 @@ public final class TestGateway {
     if (external != null && !external.isBlank()) {
       env.put("QPP_DB_URL", external);
     }
+    env.putAll(overrides);
     return GatewayConfig.from(env);
   }
 
   public static TestGateway start(Vertx vertx, Path dataDir) throws Exception {
-    GatewayVerticle verticle = new GatewayVerticle(config(dataDir), TOKEN);
+    return start(vertx, dataDir, Map.of());
+  }
+
+  public static TestGateway start(Vertx vertx, Path dataDir, Map<String, String> overrides) throws Exception {
+    GatewayVerticle verticle = new GatewayVerticle(config(dataDir, overrides), TOKEN);
     String id = await(vertx.deployVerticle(verticle));
     return new TestGateway(verticle, id);
   }

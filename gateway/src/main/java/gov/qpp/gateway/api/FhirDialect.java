@@ -45,6 +45,13 @@ final class FhirDialect implements Dialect {
 
   @Override
   public void submitted(RoutingContext ctx, IntakeService.Submitted submitted) {
+    if (submitted.duplicate()) {
+      String id = submitted.batchId().toString();
+      ctx.response().putHeader("Location", "/api/submissions/" + id);
+      FhirAnswers.send(ctx, 200, FhirAnswers.information("this document was already received as submission " + id
+          + "; nothing new was stored", java.util.List.of()));
+      return;
+    }
     FhirEncoding answerIn = FhirAnswers.encoding(ctx); // read here: the context belongs to the event loop
     IntakeOutcome.Document document = (IntakeOutcome.Document) submitted.read().outcome();
     UUID id = submitted.submissionIds().get(0);

@@ -49,12 +49,7 @@ final class QppAnswers implements Dialect {
   @Override
   public void submitted(RoutingContext ctx, IntakeService.Submitted submitted) {
     if (submitted.duplicate()) {
-      Format format = submitted.format();
-      String what = format == Format.CLAIMS_JSONL || format == Format.CLAIMS_CSV ? "file" : "upload";
-      Responses.json(ctx, 200, new JsonObject().put("data", new JsonObject()
-          .put("batchId", submitted.batchId().toString()).put("duplicate", true)
-          .put("message", "this " + what + " was already received as batch " + submitted.batchId()
-              + "; nothing new was stored")));
+      duplicate(ctx, submitted);
       return;
     }
     IntakeOutcome outcome = submitted.read().outcome();
@@ -85,6 +80,23 @@ final class QppAnswers implements Dialect {
           .put("submission", submitted.read().normalised())
           .put("warnings", QppJson.problems(document.warnings()))));
     }
+  }
+
+  /** What was sent before is answered with what was stored the first time: 200, nothing new stored. */
+  private static void duplicate(RoutingContext ctx, IntakeService.Submitted submitted) {
+    Format format = submitted.format();
+    String id = submitted.batchId().toString();
+    JsonObject data;
+    if (format == Format.REGISTRY_JSON || format == Format.QRDA3 || format == Format.FHIR) {
+      ctx.response().putHeader("Location", "/api/submissions/" + id);
+      data = new JsonObject().put("id", id).put("duplicate", true).put("message", "this document was already"
+          + " received as submission " + id + "; nothing new was stored");
+    } else {
+      String what = format == Format.QRDA1 || format == Format.QRDA1_ZIP ? "upload" : "file";
+      data = new JsonObject().put("batchId", id).put("duplicate", true).put("message", "this " + what
+          + " was already received as batch " + id + "; nothing new was stored");
+    }
+    Responses.json(ctx, 200, new JsonObject().put("data", data));
   }
 
   /** The stored submissions, with their ids, as many as answers list. */

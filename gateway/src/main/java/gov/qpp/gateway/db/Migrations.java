@@ -23,7 +23,8 @@ public final class Migrations {
   /** In order; a new migration is a new file appended here, never an edit of an applied one. */
   static final List<String> FILES = List.of("V1__submissions_and_scores.sql", "V2__scoring_attempts.sql",
       "V3__claims_batches_and_low_volume.sql", "V4__qrda1_batches_and_patient_records.sql",
-      "V5__entity_scores_eligibility_rescore.sql", "V6__drop_measurement_rows.sql");
+      "V5__entity_scores_eligibility_rescore.sql", "V6__drop_measurement_rows.sql",
+      "V7__scoring_outbox_and_document_hashes.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final long LOCK_KEY = 0x5150_4741_5445L; // "QPGATE"

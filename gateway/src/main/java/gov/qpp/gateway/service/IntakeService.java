@@ -8,6 +8,7 @@ import gov.qpp.gateway.storage.UniqueViolation;
 import gov.qpp.gateway.storage.UploadStore;
 import gov.qpp.validators.claims.ClaimsOutcome;
 import gov.qpp.validators.eligibility.EligibilityRow;
+import gov.qpp.validators.fhir.FhirBody;
 import gov.qpp.validators.intake.Body;
 import gov.qpp.validators.intake.Declared;
 import gov.qpp.validators.intake.Format;
@@ -43,6 +44,19 @@ public final class IntakeService {
    * declares, and its body, taken on a worker (joining an in-memory body's chunks costs a copy of megabytes).
    */
   public record Upload(String submitter, Format format, Declared declared, Supplier<Body> body) {
+
+    /**
+     * What makes two uploads the same: their bytes and what the request declared about them (a claims file's year,
+     * a FHIR endpoint's resource and measure), so that the same bytes sent to mean something else are not taken
+     * for a repeat. The bytes' SHA-256 alone when the request declared nothing more.
+     */
+    public String identity(Body body) {
+      if (declared.year() == null && declared.fhirBody() == FhirBody.ANY && declared.measure() == null) {
+        return body.sha256();
+      }
+      String context = body.sha256() + "|" + declared.year() + "|" + declared.fhirBody() + "|" + declared.measure();
+      return Body.of(context.getBytes(StandardCharsets.UTF_8)).sha256();
+    }
   }
 
   /** What a route does with an upload; each counts its documents by its own outcome names. */
@@ -112,23 +126,22 @@ public final class IntakeService {
 
   /**
    * Reads, checks and stores an upload in one transaction and hands its submissions to scoring; fails with the
-   * outcome's {@link Refusal} when it is refused. A batch (claims file, QRDA I) its submitter sent before is
-   * recognised by its hash before it is read again, and answered with the first batch.
+   * outcome's {@link Refusal} when it is refused. What its submitter sent before (the same bytes: a document, a
+   * claims file, QRDA I documents, an eligibility file) is recognised by its hash before it is read again, and
+   * answered with what was stored the first time.
    */
   public Future<Submitted> submit(Upload upload) {
-    Optional<UploadStore.BatchTable> batch = batchTable(upload.format());
-    if (batch.isEmpty()) {
-      return read(upload, Mode.SUBMIT).compose(read -> store(upload, read));
-    }
+    UploadStore.Kind kind = kind(upload.format());
     return workerFor(upload.format()).executeBlocking(() -> hashed(upload.body().get()), false).compose(body ->
-        existing(batch.get(), upload, body).compose(found -> found.isPresent()
+        existing(kind, upload, body).compose(found -> found.isPresent()
             ? Future.succeededFuture(Submitted.duplicate(upload.format(), found.get()))
             : workerFor(upload.format()).executeBlocking(() -> read(upload, body), false)
                 .onSuccess(read -> count(read.outcome(), Mode.SUBMIT))
                 .compose(read -> store(upload, read))
                 // the same bytes sent twice at once: the second insert meets the unique key
                 .recover(failure -> UniqueViolation.is(failure)
-                    ? existing(batch.get(), upload, body).map(again -> Submitted.duplicate(upload.format(), again.orElseThrow()))
+                    ? existing(kind, upload, body).map(again -> Submitted.duplicate(upload.format(),
+                        again.orElseThrow()))
                     : Future.failedFuture(failure))));
   }
 
@@ -161,13 +174,14 @@ public final class IntakeService {
     List<UploadStore.NewSubmission> rows = new ArrayList<>();
     if (outcome instanceof IntakeOutcome.Document document && document.submission() != null) {
       rows.add(new UploadStore.NewSubmission(upload.submitter(), format, contentType,
-          ((Body.InMemory) body).bytes(), document.submission(), QppJson.submission(document.submission()),
+          ((Body.InMemory) body).bytes(), upload.identity(body), document.submission(),
+          QppJson.submission(document.submission()),
           QppJson.problems(document.warnings())));
     } else if (outcome instanceof IntakeOutcome.Claims claims && claims.accepted()) {
       for (ClaimsOutcome.Derived derived : claims.claims().validSubmissions()) {
         JsonObject json = QppJson.submission(derived.submission());
         rows.add(new UploadStore.NewSubmission(upload.submitter(), format, contentType,
-            json.encode().getBytes(StandardCharsets.UTF_8), derived.submission(), json,
+            json.encode().getBytes(StandardCharsets.UTF_8), null, derived.submission(), json,
             QppJson.problems(derived.problems())));
       }
     }
@@ -184,19 +198,20 @@ public final class IntakeService {
     Future<UploadStore.Stored> stored;
     if (outcome instanceof IntakeOutcome.Claims claims) {
       JsonObject summary = BatchSummary.claims(claims.claims());
-      stored = store.claims(new UploadStore.ClaimsBatch(submitter, claims.format().id(), body.sha256(), body.size(),
+      stored = store.claims(new UploadStore.ClaimsBatch(submitter, claims.format().id(), upload.identity(body), body.size(),
           claims.claims().performanceYear(), summary.getJsonObject("lines").copy().put("claims",
           summary.getJsonObject("claims")), summary.getJsonArray("problems")), read.submissions(),
           LowVolumeStore.rows(claims.volumes()));
     } else if (outcome instanceof IntakeOutcome.Qrda1 qrda1) {
       JsonObject summary = BatchSummary.qrda1(qrda1);
-      stored = store.qrda1(new UploadStore.Qrda1Batch(submitter, qrda1.format().id(), body.sha256(), body.size(),
+      stored = store.qrda1(new UploadStore.Qrda1Batch(submitter, qrda1.format().id(), upload.identity(body), body.size(),
           summary.getJsonObject("documents"), summary.getJsonObject("patientsPerMeasure"),
           new JsonObject().put("computed", summary.getJsonArray("results"))
               .put("notComputed", summary.getJsonObject("notComputed")), summary.getJsonArray("problems")),
           qrda1.documents().patients());
     } else if (outcome instanceof IntakeOutcome.Eligibility eligibility) {
-      stored = store.eligibility(submitter, eligibility.file().rows(), LowVolumeStore.rows(eligibility.volumes()));
+      stored = store.eligibility(submitter, upload.identity(body), body.size(), eligibility.file().rows(),
+          LowVolumeStore.rows(eligibility.volumes()));
     } else {
       stored = store.submission(read.submissions().get(0));
     }
@@ -239,16 +254,17 @@ public final class IntakeService {
     return body;
   }
 
-  private Future<Optional<UUID>> existing(UploadStore.BatchTable table, Upload upload, Body body) {
-    return store.existingBatch(table, upload.submitter(), body.sha256());
+  private Future<Optional<UUID>> existing(UploadStore.Kind kind, Upload upload, Body body) {
+    return store.existing(kind, upload.submitter(), upload.identity(body));
   }
 
-  /** Claims files and QRDA I batches are recognised when sent again; documents are not (yet). */
-  private static Optional<UploadStore.BatchTable> batchTable(Format format) {
+  /** Where what an upload of this format stores is recognised when it is sent again. */
+  private static UploadStore.Kind kind(Format format) {
     return switch (format) {
-      case CLAIMS_JSONL, CLAIMS_CSV -> Optional.of(UploadStore.BatchTable.CLAIMS);
-      case QRDA1, QRDA1_ZIP -> Optional.of(UploadStore.BatchTable.QRDA1);
-      default -> Optional.empty();
+      case CLAIMS_JSONL, CLAIMS_CSV -> UploadStore.Kind.CLAIMS;
+      case QRDA1, QRDA1_ZIP -> UploadStore.Kind.QRDA1;
+      case ELIGIBILITY -> UploadStore.Kind.ELIGIBILITY;
+      case REGISTRY_JSON, QRDA3, FHIR -> UploadStore.Kind.DOCUMENT;
     };
   }
 

@@ -27,11 +27,19 @@ public final class ScoreStore {
     this.pool = pool;
   }
 
+  /** Another gateway took the task over (this one's lease ran out): nothing of this scoring may be stored. */
+  public static final class TaskLost extends RuntimeException {
+    TaskLost() {
+      super("the scoring task was taken over by another gateway", null, false, false);
+    }
+  }
+
   /**
-   * Stores a submission's own tree and its entity's new merged version and marks the submission scored, all or
-   * nothing. Fails with {@link EntityChanged} when the entity was re-scored since its data was read.
+   * Stores a submission's own tree and its entity's new merged version, marks the submission scored and completes
+   * its scoring task, all or nothing. Fails with {@link TaskLost} when the task is no longer the claimant's, and with
+   * {@link EntityChanged} when the entity was re-scored since its data was read.
    */
-  public Future<Void> insert(UUID submissionId, JsonObject submission, Double total, JsonObject tree,
+  public Future<Void> insert(UUID submissionId, UUID claimant, JsonObject submission, Double total, JsonObject tree,
       EntityScoreStore.NewVersion entity) {
     Tuple row = Tuple.tuple().addUUID(submissionId)
         .addString(submission.getString("taxpayerIdentificationNumber"))
@@ -40,8 +48,10 @@ public final class ScoreStore {
         .addInteger(submission.getInteger("performanceYear"))
         .addDouble(total)
         .addValue(tree);
-    return pool.withTransaction(connection -> connection.preparedQuery("insert into score (submission_id, tin, npi,"
-            + " entity_id, performance_year, total, tree) values ($1, $2, $3, $4, $5, $6, $7)").execute(row)
+    return pool.withTransaction(connection -> ScoringTasks.complete(connection, submissionId, claimant)
+        .compose(held -> held ? Future.succeededFuture() : Future.failedFuture(new TaskLost()))
+        .compose(held -> connection.preparedQuery("insert into score (submission_id, tin, npi, entity_id,"
+            + " performance_year, total, tree) values ($1, $2, $3, $4, $5, $6, $7)").execute(row))
         .compose(done -> entity == null ? Future.succeededFuture(true)
             : EntityScoreStore.insert(connection, submission.getInteger("performanceYear"), List.of(entity), null)
                 .map(stored -> !stored.isEmpty()))

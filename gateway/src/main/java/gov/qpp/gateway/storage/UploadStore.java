@@ -25,10 +25,11 @@ import java.util.UUID;
 public final class UploadStore {
 
   /**
-   * One submission to store: the document as received (for a computed set, its QPP JSON), the normalised submission
-   * as QPP JSON (read back through StoredSubmissions), and its warnings as answered.
+   * One submission to store: the document as received (for a computed set, its QPP JSON) and, for a document, its
+   * SHA-256 (null for a computed set), the normalised submission as QPP JSON (read back through StoredSubmissions),
+   * and its warnings as answered.
    */
-  public record NewSubmission(String submitter, String format, String contentType, byte[] document,
+  public record NewSubmission(String submitter, String format, String contentType, byte[] document, String sha256,
       Submission submission, JsonObject normalised, JsonArray warnings) {
   }
 
@@ -46,13 +47,13 @@ public final class UploadStore {
   public record Stored(UUID batchId, List<UUID> submissionIds) {
   }
 
-  /** The kinds of batch a submitter may send twice; each keeps its hash unique per submitter. */
-  public enum BatchTable {
-    CLAIMS("claims_batch"), QRDA1("qrda1_batch");
+  /** What a submitter may send twice, and where each keeps its hash, unique per submitter. */
+  public enum Kind {
+    DOCUMENT("submission"), CLAIMS("claims_batch"), QRDA1("qrda1_batch"), ELIGIBILITY("eligibility_file");
 
     private final String table;
 
-    BatchTable(String table) {
+    Kind(String table) {
       this.table = table;
     }
   }
@@ -63,8 +64,8 @@ public final class UploadStore {
     this.pool = pool;
   }
 
-  /** The batch this submitter already sent with these bytes, if any. */
-  public Future<Optional<UUID>> existingBatch(BatchTable kind, String submitter, String sha256) {
+  /** The submission or batch this submitter already sent with these bytes, if any. */
+  public Future<Optional<UUID>> existing(Kind kind, String submitter, String sha256) {
     return pool.preparedQuery("select id from " + kind.table + " where submitter = $1 and sha256 = $2")
         .execute(Tuple.of(submitter, sha256))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
@@ -123,8 +124,10 @@ public final class UploadStore {
         .map(new Stored(id, List.of()));
   }
 
-  /** An eligibility file's rows, with the low-volume rows made of the volumes they give. */
-  public Future<Stored> eligibility(String submitter, List<EligibilityRow> rows, List<LowVolumeStore.Row> lowVolume) {
+  /** An eligibility file (who sent which, by hash) with its rows, and the low-volume rows of the volumes they give. */
+  public Future<Stored> eligibility(String submitter, String sha256, long byteSize, List<EligibilityRow> rows,
+      List<LowVolumeStore.Row> lowVolume) {
+    UUID fileId = UUID.randomUUID();
     List<Tuple> eligibility = new ArrayList<>(rows.size());
     for (EligibilityRow row : rows) {
       JsonArray cost = new JsonArray();
@@ -137,14 +140,18 @@ public final class UploadStore {
           .addDouble(row.complexPatientBonus()).addBoolean(row.lowVolumeOptIn())
           .addString(apm == null ? null : apm.entityId()).addBoolean(apm != null && apm.advanced())
           .addValue(apm == null ? null : apm.paymentPercent()).addValue(apm == null ? null : apm.patientPercent())
-          .addValue(cost));
+          .addValue(cost).addUUID(fileId));
     }
-    return pool.withTransaction(connection -> connection.preparedQuery("insert into eligibility (tin, npi,"
-            + " performance_year, submitter, small_practice, rural, hpsa, non_patient_facing, complex_patient_bonus,"
-            + " low_volume_opt_in, apm_entity_id, advanced_apm, qp_payment_percent, qp_patient_percent, cost)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)").executeBatch(eligibility)
+    return pool.withTransaction(connection -> connection.preparedQuery("insert into eligibility_file (id, submitter,"
+            + " sha256, byte_size, row_count) values ($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(fileId, submitter, sha256, byteSize, rows.size()))
+        .compose(file -> connection.preparedQuery("insert into eligibility (tin, npi, performance_year, submitter,"
+            + " small_practice, rural, hpsa, non_patient_facing, complex_patient_bonus, low_volume_opt_in,"
+            + " apm_entity_id, advanced_apm, qp_payment_percent, qp_patient_percent, cost, file_id)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
+            .executeBatch(eligibility))
         .compose(done -> LowVolumeStore.insert(connection, "eligibility file", null, lowVolume)))
-        .map(new Stored(null, List.of()));
+        .map(new Stored(fileId, List.of()));
   }
 
   private static Future<Void> write(SqlConnection connection, UUID id, NewSubmission item) {
@@ -158,12 +165,13 @@ public final class UploadStore {
         .addInteger(submission.performanceYear())
         .addBuffer(Buffer.buffer(item.document()))
         .addValue(item.normalised())
-        .addValue(item.warnings());
+        .addValue(item.warnings())
+        .addString(item.sha256());
     return connection.preparedQuery("insert into submission (id, submitter,"
             + " format, content_type, entity_type, tin, npi, entity_id, performance_year, document, normalised,"
-            + " warnings) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+            + " warnings, sha256) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
         .execute(row)
-        .mapEmpty();
+        .compose(done -> ScoringTasks.enqueue(connection, id, submission));
   }
 
   /** One after the other on the transaction's connection (a connection runs one statement at a time anyway). */

@@ -128,6 +128,8 @@ class ScoringApiTest extends RunningGatewayTest {
     String tin = "000710001";
     String npi = npi("171000001");
     String first = submit(submission(tin, npi, 2019, quality(2019, 10)));
+    // scored before the second arrives: otherwise its version may already see both (one version, not two)
+    awaitScore("tin=" + tin + "&npi=" + npi + "&year=2019", d -> d.getJsonArray("history").size() == 1);
     String second = submit(submission(tin, npi, 2019, pi(2019), ia(2019, twoHighActivities())));
     // quality 30 % × 60 + PI 64 % × 25 + IA 100 % × 15 = 49 (EntityScorerTest)
     JsonObject data = awaitScore("tin=" + tin + "&npi=" + npi + "&year=2019",
