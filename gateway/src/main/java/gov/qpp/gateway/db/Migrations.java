@@ -24,7 +24,7 @@ public final class Migrations {
   static final List<String> FILES = List.of("V1__submissions_and_scores.sql", "V2__scoring_attempts.sql",
       "V3__claims_batches_and_low_volume.sql", "V4__qrda1_batches_and_patient_records.sql",
       "V5__entity_scores_eligibility_rescore.sql", "V6__drop_measurement_rows.sql",
-      "V7__scoring_outbox_and_document_hashes.sql");
+      "V7__scoring_outbox_and_document_hashes.sql", "V8__submitters_tokens_audit_idempotency.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final long LOCK_KEY = 0x5150_4741_5445L; // "QPGATE"
